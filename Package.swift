@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "LabBook",
+  products: [
+    // Dynamic, so that the Swift programs generated from labs can link it.
+    .library(name: "LabKit", type: .dynamic, targets: ["LabKit"]),
+    .library(name: "Plot", targets: ["Plot"]),
+    .library(name: "LabBookCore", targets: ["LabBook"]),
+    .executable(name: "labbook", targets: ["labbook"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark", path: "Sources/CCmark",
+      providers: [.apt(["libcmark-dev"])]),
+    .systemLibrary(
+      name: "CBLAS", path: "Sources/CBLAS",
+      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CYAML", path: "Sources/CYAML",
+      providers: [.apt(["libyaml-dev"])]),
+    .target(name: "LabKit", dependencies: ["CBLAS"]),
+    .target(name: "Plot"),
+    .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
+    .executableTarget(name: "labbook", dependencies: ["LabBook"]),
+    .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
+    .testTarget(name: "LabBookTests", dependencies: ["LabBook"]),
+    .testTarget(name: "labbookTests", dependencies: ["LabBook"]),
+  ]
+)

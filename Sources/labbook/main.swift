@@ -1,0 +1,3 @@
+import LabBook
+
+print("labbook \(LabBookInfo.version)")

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LabKit
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Plot
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

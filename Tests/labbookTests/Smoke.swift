@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LabBook
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}
