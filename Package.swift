@@ -25,7 +25,8 @@ let package = Package(
     .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
     .executableTarget(name: "labbook", dependencies: ["LabBook"]),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
-    .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
+    // Goldens are read and re-recorded in place via #filePath, not copied as resources.
+    .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
     .testTarget(name: "LabBookTests", dependencies: ["LabBook"]),
     .testTarget(name: "labbookTests", dependencies: ["LabBook"]),
   ]

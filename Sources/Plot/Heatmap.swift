@@ -52,9 +52,22 @@ public struct Heatmap: Chart {
     let valid = rows > 0 && cols > 0 && values.count == rows * cols
     let nonFinite = valid ? values.filter { !$0.isFinite }.count : 0
     let magnitude = valid ? values.lazy.filter(\.isFinite).map(abs).max() ?? 0 : 0
-    let height = valid ? min(420, max(160, 60 + Double(min(rows, maxCells)) * 16)) : 200
+    let shown = valid ? reduced() : (rows: 0, cols: 0, values: [])
+    // Cells up to 28 px, within 360 px of height and the width minus the colour bar.
+    let cell =
+      valid ? min(360 / Double(shown.rows), (width - 110) / Double(shown.cols), 28) : 0
+    let height = valid ? max(120, 28 + Double(shown.rows) * cell + 22) : 200
+    var notes: [String] = []
+    if valid && (shown.rows != rows || shown.cols != cols) {
+      notes.append("\(rows)×\(cols) shown as \(shown.rows)×\(shown.cols) block means")
+    }
+    if let note = SVGFormat.nonFiniteNote(nonFinite) { notes.append(note) }
+    // Wide enough for the notes line too (about 5.5 px per character at 10 px).
+    let notesWidth = 16 + 5.5 * Double(notes.joined(separator: "; ").count)
+    let usedWidth =
+      valid ? min(width, max(260, 12 + Double(shown.cols) * cell + 90, notesWidth)) : width
     var canvas = SVGCanvas(
-      width: width, height: height, title: title,
+      width: usedWidth, height: height, title: title,
       description: "Heatmap of a \(rows)×\(cols) matrix, colour scale ±"
         + SVGFormat.short(magnitude) + " (blue negative, red positive)")
     canvas.heading(title)
@@ -64,13 +77,10 @@ public struct Heatmap: Chart {
         ? "no data"
         : "invalid: \(rows)×\(cols) needs \(max(rows, 0) * max(cols, 0)) values,"
           + " got \(values.count)"
-      canvas.placeholder(message, centerX: width / 2, centerY: height / 2)
+      canvas.placeholder(message, centerX: usedWidth / 2, centerY: height / 2)
       return canvas.render()
     }
 
-    let shown = reduced()
-    let cell = min(
-      (height - 40) / Double(shown.rows), (width - 130) / Double(shown.cols), 28)
     let left = 12.0
     let top = 28.0
     // One path per quantised colour keeps thousands of cells compact.
@@ -111,11 +121,6 @@ public struct Heatmap: Chart {
     canvas.text("0", x: tickX, y: top + barHeight / 2 + 3, size: 10)
     canvas.text("−" + SVGFormat.short(magnitude), x: tickX, y: top + barHeight, size: 10)
 
-    var notes: [String] = []
-    if shown.rows != rows || shown.cols != cols {
-      notes.append("\(rows)×\(cols) shown as \(shown.rows)×\(shown.cols) block means")
-    }
-    if let note = SVGFormat.nonFiniteNote(nonFinite) { notes.append(note) }
     canvas.notes(notes)
     return canvas.render()
   }

@@ -56,10 +56,10 @@ public struct Histogram: Sendable {
   }
 
   /// Notes about left-out values, for the caption.
-  var notes: [String] {
+  func notes(compact: Bool = false) -> [String] {
     [
-      SVGFormat.nonFiniteNote(nonFinite),
-      SVGFormat.nonFiniteNote(badCounts, what: "invalid count"),
+      SVGFormat.nonFiniteNote(nonFinite, compact: compact),
+      SVGFormat.nonFiniteNote(badCounts, what: "invalid count", compact: compact),
     ].compactMap { $0 }
   }
 

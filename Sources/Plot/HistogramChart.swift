@@ -50,7 +50,7 @@ public struct HistogramChart: Chart {
         canvas.add("<path d=\"\(d)\" fill=\"\(Palette.color(0))\" fill-opacity=\"0.8\"/>")
       }
     }
-    canvas.notes(h.notes)
+    canvas.notes(h.notes())
     return canvas.render()
   }
 }

@@ -16,7 +16,7 @@ public struct HistogramGrid: Chart {
 
   public init(
     title: String, panels: [Histogram], xLabel: String? = nil, width: Double = 760,
-    maxColumns: Int = 6, panelHeight: Double = 150
+    maxColumns: Int = 6, panelHeight: Double = 170
   ) {
     self.title = title
     self.panels = panels
@@ -72,17 +72,22 @@ public struct HistogramGrid: Chart {
   ) {
     let centre = x0 + panelWidth / 2
     canvas.text(panel.title, x: centre, y: y0 + 12, anchor: "middle", bold: true)
-    canvas.text(
-      panel.statistics ?? "", x: centre, y: y0 + 25, anchor: "middle", size: 10, fill: "#555")
-    let notes = panel.notes
-    let plotTop = y0 + (notes.isEmpty ? 32 : 44)
-    if !notes.isEmpty {
+    // Mean and std on lines of their own: side by side they overflow narrow panels.
+    var line = y0 + 25
+    for (name, value) in [("mean", panel.mean), ("std", panel.std)] {
+      guard let value else { continue }
       canvas.text(
-        notes.joined(separator: "; "), x: centre, y: y0 + 37, anchor: "middle", size: 9,
-        fill: "#B00020")
+        "\(name) \(SVGFormat.short(value))", x: centre, y: line, anchor: "middle", size: 10,
+        fill: "#555")
+      line += 12
     }
+    for note in panel.notes(compact: true) {
+      canvas.text(note, x: centre, y: line, anchor: "middle", size: 9, fill: "#B00020")
+      line += 11
+    }
+    let plotTop = max(line, y0 + 44)
     let frame = PlotFrame(
-      left: x0 + 10, top: plotTop, width: panelWidth - 20,
+      left: x0 + 14, top: plotTop, width: panelWidth - 28,
       height: y0 + panelHeight - 22 - plotTop, x: xScale,
       y: NiceScale(minimum: 0, maximum: max(panel.maxCount, 1), maxTicks: 2))
     if let problem = panel.problem {

@@ -62,8 +62,12 @@ enum SVGFormat {
   }
 
   /// The note shown when values had to be left out.
-  static func nonFiniteNote(_ count: Int, what: String = "non-finite") -> String? {
+  /// `compact` drops the word "values" for narrow panels.
+  static func nonFiniteNote(
+    _ count: Int, what: String = "non-finite", compact: Bool = false
+  ) -> String? {
     guard count > 0 else { return nil }
+    if compact { return "\(count) \(what) left out" }
     return "\(count) \(what) value\(count == 1 ? "" : "s") left out"
   }
 }
