@@ -27,7 +27,8 @@ let package = Package(
     .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
     // Goldens are read and re-recorded in place via #filePath, not copied as resources.
     .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
-    .testTarget(name: "LabBookTests", dependencies: ["LabBook"]),
+    .testTarget(
+      name: "LabBookTests", dependencies: ["LabBook"], exclude: ["Fixtures/Report"]),
     .testTarget(name: "labbookTests", dependencies: ["LabBook"]),
   ]
 )
