@@ -20,6 +20,7 @@ public struct Report {
   public func html() -> String {
     let cellIDs = Set(document.cells.map { "cell-" + $0.id })
     var prose = ProseRenderer(values: result.values, usedIDs: cellIDs.union(["contents"]))
+    prose.titleToDrop = title
     var body = ""
     var failedBefore: String?
     for block in document.blocks {
@@ -147,7 +148,6 @@ public struct Report {
   }
 
   private func tableOfContents(_ headings: [ProseRenderer.Heading]) -> String {
-    // The lab title already heads the page; a lone h1 in the prose adds nothing.
     let entries = headings.filter { $0.level <= 3 }
     guard !entries.isEmpty else { return "" }
     let top = entries.map(\.level).min() ?? 1
