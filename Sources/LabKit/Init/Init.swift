@@ -11,7 +11,7 @@ public enum Init {
   /// `[out, in, k₁, …]` → (in·k₁·…, out·k₁·…), so `[128, 64, 3, 3]` →
   /// (576, 1152) — the lecture's `Din = kernel_size² · input_channels`.
   public static func fans(_ shape: [Int]) -> (fanIn: Int, fanOut: Int) {
-    precondition(!shape.isEmpty, "fans: a weight needs at least one dimension, got shape []")
+    preconditionAlways(!shape.isEmpty, "fans: a weight needs at least one dimension, got shape []")
     switch shape.count {
     case 1: return (shape[0], shape[0])
     case 2: return (shape[0], shape[1])
@@ -31,7 +31,7 @@ public enum Init {
   public static func normal<G: TensorRandomGenerator>(
     _ shape: [Int], mean: Float = 0, std: Float, using generator: inout G
   ) -> Tensor {
-    precondition(std >= 0, "Init.normal: std must be ≥ 0, got \(std)")
+    preconditionAlways(std >= 0, "Init.normal: std must be ≥ 0, got \(std)")
     var t = Tensor.randn(shape, using: &generator)
     t.apply { $0 * std + mean }
     return t
@@ -47,7 +47,7 @@ public enum Init {
   public static func uniform<G: TensorRandomGenerator>(
     _ shape: [Int], low: Float, high: Float, using generator: inout G
   ) -> Tensor {
-    precondition(low <= high, "Init.uniform: low \(low) is above high \(high)")
+    preconditionAlways(low <= high, "Init.uniform: low \(low) is above high \(high)")
     var t = Tensor.rand(shape, using: &generator)
     t.apply { low + (high - low) * $0 }
     return t
@@ -134,7 +134,7 @@ public enum Init {
   static func fan(_ shape: [Int], _ mode: FanMode) -> Int {
     let (fanIn, fanOut) = fans(shape)
     let n = mode == .fanIn ? fanIn : fanOut
-    precondition(n > 0, "Init: shape \(shape) has a zero fan; every extent must be > 0")
+    preconditionAlways(n > 0, "Init: shape \(shape) has a zero fan; every extent must be > 0")
     return n
   }
 }

@@ -7,6 +7,8 @@ internal import Glibc
 /// `x[1] = r` is where the tail starts, `x[i+1] = f⁻¹(v/x[i] + f(x[i]))`,
 /// `x[256] = 0`; `x[0] = v/f(r)` is the base layer's width as if it were a
 /// rectangle (its excess beyond r is the tail). `f[i] = f(x[i])`.
+/// For 23-bit positions p: `w[i] = x[i]/2²³` (so a draw is p·w[i]) and
+/// `k[i] = ⌊2²³·x[i+1]/x[i]⌋` (p < k[i] lies in the layer's inner rectangle).
 struct Ziggurat: Sendable {
   static let r = 3.6541528853610088
   static let v = 0.00492867323399
@@ -14,6 +16,8 @@ struct Ziggurat: Sendable {
 
   let x: [Double]
   let f: [Double]
+  let k: [UInt32]
+  let w: [Float]
 
   init() {
     var x = [Double](repeating: 0, count: 257)
@@ -25,25 +29,21 @@ struct Ziggurat: Sendable {
     x[256] = 0
     self.x = x
     self.f = x.map { exp(-0.5 * $0 * $0) }
+    self.k = (0..<256).map { UInt32((x[$0 + 1] / x[$0] * 0x1p23).rounded(.down)) }
+    self.w = (0..<256).map { Float(x[$0] * 0x1p-23) }
   }
 
-  /// One N(0, 1) draw from the 64 random bits `bits`; `more()` supplies fresh
-  /// bits in the rare case (about 1.5%) that the first draw is rejected or
-  /// falls in a wedge or the tail.
-  ///
-  /// Bits 0–7 pick the layer, bit 8 the sign, bits 11–63 the uniform.
-  @inline(__always)
-  static func normal(
-    _ bits: UInt64, x: UnsafePointer<Double>, f: UnsafePointer<Double>,
+  /// Completes a draw that left the fast path: `candidate` = u·x[layer] with
+  /// u uniform on [0, 1). Returns |N(0, 1)| (the caller applies the sign);
+  /// `more()` supplies fresh random bits.
+  static func finish(
+    layer: Int, candidate: Double, x: UnsafePointer<Double>, f: UnsafePointer<Double>,
     more: () -> UInt64
   ) -> Double {
-    var b = bits
+    var i = layer
+    var c = candidate
     while true {
-      let i = Int(truncatingIfNeeded: b & 0xff)
-      let negative = (b >> 8) & 1 == 1
-      let u = Double(b >> 11) * 0x1p-53
-      let candidate = u * x[i]
-      if candidate < x[i + 1] { return negative ? -candidate : candidate }
+      if c < x[i + 1] { return c }
       if i == 0 {
         // The tail beyond r (Marsaglia 1964): accept r + a with a ~ Exp(r) when
         // 2y > a² for y ~ Exp(1).
@@ -53,14 +53,21 @@ struct Ziggurat: Sendable {
           a = -log(openUniform(more())) / r
           y = -log(openUniform(more()))
         } while y + y < a * a
-        return negative ? -(r + a) : r + a
+        return r + a
       }
-      let height = f[i] + Double(more() >> 11) * 0x1p-53 * (f[i + 1] - f[i])
-      if height < exp(-0.5 * candidate * candidate) {
-        return negative ? -candidate : candidate
-      }
-      b = more()
+      // The wedge between the inner rectangle and the curve.
+      let height = f[i] + uniform(more()) * (f[i + 1] - f[i])
+      if height < exp(-0.5 * c * c) { return c }
+      let bits = more()
+      i = Int(truncatingIfNeeded: bits & 0xff)
+      c = uniform(bits) * x[i]
     }
+  }
+
+  /// A uniform draw in [0, 1) from the top 53 bits.
+  @inline(__always)
+  static func uniform(_ bits: UInt64) -> Double {
+    Double(bits >> 11) * 0x1p-53
   }
 
   /// A uniform draw in (0, 1], safe to take the logarithm of.

@@ -17,14 +17,14 @@ public enum Dropout {
   public static func mask<G: TensorRandomGenerator>(
     _ shape: [Int], keepProbability: Float, using generator: inout G
   ) -> Tensor {
-    check(keepProbability, label: "keepProbability")
+    validate(keepProbability, label: "keepProbability")
     var u = Tensor.rand(shape, using: &generator)
     u.apply { $0 < keepProbability ? 1 : 0 }
     return u
   }
 
-  static func check(_ p: Float, label: String) {
-    precondition(
+  static func validate(_ p: Float, label: String) {
+    preconditionAlways(
       p >= 0 && p <= 1, "dropout: \(label) must be in [0, 1], got \(p); pass a probability")
   }
 
@@ -59,7 +59,7 @@ public func dropout(_ x: Tensor, dropProbability: Float, training: Bool) -> Tens
 public func dropout<G: TensorRandomGenerator>(
   _ x: Tensor, dropProbability: Float, training: Bool, using generator: inout G
 ) -> Tensor {
-  Dropout.check(dropProbability, label: "dropProbability")
+  Dropout.validate(dropProbability, label: "dropProbability")
   return Dropout.vanilla(x, keep: 1 - dropProbability, training: training, using: &generator)
 }
 
@@ -74,7 +74,7 @@ public func dropout(_ x: Tensor, keepProbability: Float, training: Bool) -> Tens
 public func dropout<G: TensorRandomGenerator>(
   _ x: Tensor, keepProbability: Float, training: Bool, using generator: inout G
 ) -> Tensor {
-  Dropout.check(keepProbability, label: "keepProbability")
+  Dropout.validate(keepProbability, label: "keepProbability")
   return Dropout.vanilla(x, keep: keepProbability, training: training, using: &generator)
 }
 
@@ -89,7 +89,7 @@ public func invertedDropout(_ x: Tensor, dropProbability: Float, training: Bool)
 public func invertedDropout<G: TensorRandomGenerator>(
   _ x: Tensor, dropProbability: Float, training: Bool, using generator: inout G
 ) -> Tensor {
-  Dropout.check(dropProbability, label: "dropProbability")
+  Dropout.validate(dropProbability, label: "dropProbability")
   return Dropout.inverted(x, keep: 1 - dropProbability, training: training, using: &generator)
 }
 
@@ -104,6 +104,6 @@ public func invertedDropout(_ x: Tensor, keepProbability: Float, training: Bool)
 public func invertedDropout<G: TensorRandomGenerator>(
   _ x: Tensor, keepProbability: Float, training: Bool, using generator: inout G
 ) -> Tensor {
-  Dropout.check(keepProbability, label: "keepProbability")
+  Dropout.validate(keepProbability, label: "keepProbability")
   return Dropout.inverted(x, keep: keepProbability, training: training, using: &generator)
 }

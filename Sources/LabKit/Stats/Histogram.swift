@@ -25,7 +25,7 @@ public struct Histogram: Sendable, Hashable {
   ///
   /// - Precondition: `bins ≥ 1`; `range`, if given, is finite.
   public init(_ values: some Sequence<Float>, bins: Int = 10, range: ClosedRange<Double>? = nil) {
-    precondition(bins >= 1, "Histogram: bins must be ≥ 1, got \(bins)")
+    preconditionAlways(bins >= 1, "Histogram: bins must be ≥ 1, got \(bins)")
     var finite = [Double]()
     var nonFinite = 0
     for v in values {
@@ -34,7 +34,7 @@ public struct Histogram: Sendable, Hashable {
 
     var (lo, hi) = (0.0, 1.0)
     if let range {
-      precondition(
+      preconditionAlways(
         range.lowerBound.isFinite && range.upperBound.isFinite,
         "Histogram: range \(range) must be finite")
       (lo, hi) = (range.lowerBound, range.upperBound)

@@ -11,10 +11,11 @@ public func percentile(_ values: some Sequence<Float>, _ q: Double) -> Double {
 /// Several percentiles of `values` with one sort; see `percentile(_:_:)`.
 public func percentiles(_ values: some Sequence<Float>, _ qs: [Double]) -> [Double] {
   let sorted = values.map { Double($0) }.sorted()
-  precondition(!sorted.isEmpty, "percentile: no values given")
-  precondition(!sorted.contains { $0.isNaN }, "percentile: the values contain NaN; filter them out")
+  preconditionAlways(!sorted.isEmpty, "percentile: no values given")
+  preconditionAlways(
+    !sorted.contains { $0.isNaN }, "percentile: the values contain NaN; filter them out")
   return qs.map { q in
-    precondition(q >= 0 && q <= 100, "percentile: q must be in [0, 100], got \(q)")
+    preconditionAlways(q >= 0 && q <= 100, "percentile: q must be in [0, 100], got \(q)")
     let h = Double(sorted.count - 1) * (q / 100)
     let i = Int(h.rounded(.down))
     let t = h - Double(i)

@@ -12,7 +12,7 @@ extension Tensor {
     var result = [Int]()
     result.reserveCapacity(rank)
     for (x, y) in zip(pa, pb) {
-      precondition(
+      preconditionAlways(
         x == y || x == 1 || y == 1,
         "\(op): shapes \(a) and \(b) do not broadcast (\(x) ≠ \(y))")
       result.append(x == 1 ? y : x)

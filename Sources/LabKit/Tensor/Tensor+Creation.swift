@@ -16,7 +16,7 @@ extension Tensor {
 
   /// `[0, 1, …, n-1]`, shape `[n]` (`np.arange(n)`).
   public static func arange(_ n: Int) -> Tensor {
-    precondition(n >= 0, "arange: n must be ≥ 0, got \(n)")
+    preconditionAlways(n >= 0, "arange: n must be ≥ 0, got \(n)")
     return Tensor(shape: [n]) { out in
       for i in 0..<n { out[i] = Float(i) }
     }
@@ -25,7 +25,7 @@ extension Tensor {
   /// `count` evenly spaced values from `start` to `stop`, both included
   /// (`np.linspace`): `start + i·(stop - start)/(count - 1)`.
   public static func linspace(_ start: Float, _ stop: Float, count: Int) -> Tensor {
-    precondition(count >= 0, "linspace: count must be ≥ 0, got \(count)")
+    preconditionAlways(count >= 0, "linspace: count must be ≥ 0, got \(count)")
     let step = count > 1 ? (Double(stop) - Double(start)) / Double(count - 1) : 0
     return Tensor(shape: [count]) { out in
       for i in 0..<count { out[i] = Float(Double(start) + Double(i) * step) }

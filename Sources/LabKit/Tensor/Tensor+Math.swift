@@ -43,6 +43,6 @@ public func minimum(_ a: Tensor, _ b: Tensor) -> Tensor {
 
 /// Every element limited to `[low, high]` (`np.clip`).
 public func clip(_ x: Tensor, _ low: Float, _ high: Float) -> Tensor {
-  precondition(low <= high, "clip: low \(low) is above high \(high)")
+  preconditionAlways(low <= high, "clip: low \(low) is above high \(high)")
   return x.map { $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high) }
 }

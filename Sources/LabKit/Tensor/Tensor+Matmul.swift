@@ -13,14 +13,14 @@ extension Tensor {
   /// materialising the transpose (`x.T @ dy` is
   /// `x.matmul(dy, transposeA: true, transposeB: false)`).
   public func matmul(_ other: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
-    precondition(
+    preconditionAlways(
       rank == 2 && other.rank == 2,
       "matmul: needs two 2-d tensors, got shapes \(shape) and \(other.shape)")
     let (m, k) = transposeA ? (shape[1], shape[0]) : (shape[0], shape[1])
     let (k2, n) = transposeB ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
     let opA = transposeA ? "\(shape)ᵀ" : "\(shape)"
     let opB = transposeB ? "\(other.shape)ᵀ" : "\(other.shape)"
-    precondition(k == k2, "matmul: shapes \(opA) and \(opB) do not chain (\(k) ≠ \(k2))")
+    preconditionAlways(k == k2, "matmul: shapes \(opA) and \(opB) do not chain (\(k) ≠ \(k2))")
     if m == 0 || n == 0 { return Tensor.zeros([m, n]) }
     if k == 0 { return Tensor.zeros([m, n]) }
     return scalars.withUnsafeBufferPointer { a in

@@ -8,7 +8,7 @@ extension Tensor {
 
   /// Σ x / n over all elements.
   public func mean() -> Float {
-    precondition(count > 0, "mean: the tensor of shape \(shape) is empty")
+    preconditionAlways(count > 0, "mean: the tensor of shape \(shape) is empty")
     return Float(doubleSum() / Double(count))
   }
 
@@ -20,7 +20,7 @@ extension Tensor {
 
   /// The smallest element (NaN if any element is NaN, like numpy).
   public func min() -> Float {
-    precondition(count > 0, "min: the tensor of shape \(shape) is empty")
+    preconditionAlways(count > 0, "min: the tensor of shape \(shape) is empty")
     return scalars.dropFirst().reduce(scalars[0]) {
       $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1)
     }
@@ -28,7 +28,7 @@ extension Tensor {
 
   /// The largest element (NaN if any element is NaN, like numpy).
   public func max() -> Float {
-    precondition(count > 0, "max: the tensor of shape \(shape) is empty")
+    preconditionAlways(count > 0, "max: the tensor of shape \(shape) is empty")
     return scalars.dropFirst().reduce(scalars[0]) {
       $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1)
     }
@@ -43,7 +43,7 @@ extension Tensor {
   }
 
   func doubleVariance() -> Double {
-    precondition(count > 0, "variance: the tensor of shape \(shape) is empty")
+    preconditionAlways(count > 0, "variance: the tensor of shape \(shape) is empty")
     let m = doubleSum() / Double(count)
     return scalars.withUnsafeBufferPointer { x in
       var s = 0.0
@@ -119,9 +119,9 @@ extension Tensor {
     axis: Int, op: String, nonEmpty: Bool = false, _ f: ([Double]) -> Double
   ) -> Tensor {
     let a = axis < 0 ? axis + rank : axis
-    precondition(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for shape \(shape)")
+    preconditionAlways(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for shape \(shape)")
     let n = shape[a]
-    precondition(!nonEmpty || n > 0, "\(op): axis \(axis) of shape \(shape) is empty")
+    preconditionAlways(!nonEmpty || n > 0, "\(op): axis \(axis) of shape \(shape) is empty")
     let outer = shape[..<a].reduce(1, *)
     let inner = shape[(a + 1)...].reduce(1, *)
     var result = [Float]()

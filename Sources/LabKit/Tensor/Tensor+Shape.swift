@@ -5,13 +5,13 @@ extension Tensor {
     var resolved = newShape
     if let hole = newShape.firstIndex(of: -1) {
       let known = newShape.enumerated().reduce(1) { $1.offset == hole ? $0 : $0 * $1.element }
-      precondition(
+      preconditionAlways(
         known > 0 && count % known == 0,
         "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape)")
       resolved[hole] = count / known
     }
     let n = Tensor.elementCount(resolved, caller: "reshaped")
-    precondition(
+    preconditionAlways(
       n == count, "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape)")
     return Tensor(scalars, shape: resolved)
   }
@@ -19,7 +19,7 @@ extension Tensor {
   /// The transpose of a matrix: shape `[n, m]` from `[m, n]`, element
   /// `[j, i]` = `self[i, j]` (`x.T`).
   public func transposed() -> Tensor {
-    precondition(rank == 2, "transposed: needs a 2-d tensor, got shape \(shape)")
+    preconditionAlways(rank == 2, "transposed: needs a 2-d tensor, got shape \(shape)")
     let (m, n) = (shape[0], shape[1])
     return scalars.withUnsafeBufferPointer { src in
       Tensor(shape: [n, m]) { out in
@@ -33,8 +33,8 @@ extension Tensor {
   /// The rows `range` of a tensor of rank ≥ 1 along its first dimension
   /// (`x[a:b]`); the other dimensions are kept.
   public func rows(_ range: Range<Int>) -> Tensor {
-    precondition(rank >= 1, "rows: needs rank ≥ 1, got shape \(shape)")
-    precondition(
+    preconditionAlways(rank >= 1, "rows: needs rank ≥ 1, got shape \(shape)")
+    preconditionAlways(
       range.lowerBound >= 0 && range.upperBound <= shape[0],
       "rows: range \(range) is outside 0..<\(shape[0]) for shape \(shape)")
     let rowSize = count / Swift.max(shape[0], 1)
@@ -51,8 +51,8 @@ extension Tensor {
   /// (`x[i]`): a `[n]` vector from an `[m, n]` matrix.
   public subscript(row row: Int) -> Tensor {
     get {
-      precondition(rank >= 1, "subscript(row:): needs rank ≥ 1, got shape \(shape)")
-      precondition(
+      preconditionAlways(rank >= 1, "subscript(row:): needs rank ≥ 1, got shape \(shape)")
+      preconditionAlways(
         row >= 0 && row < shape[0],
         "subscript(row:): row \(row) is outside 0..<\(shape[0]) for shape \(shape)")
       let rowSize = count / shape[0]
@@ -60,11 +60,11 @@ extension Tensor {
       return Tensor(Array(slice), shape: Array(shape.dropFirst()))
     }
     set {
-      precondition(
+      preconditionAlways(
         rank >= 1 && row >= 0 && row < shape[0],
         "subscript(row:): row \(row) is outside the first dimension of \(shape)")
       let rowShape = Array(shape.dropFirst())
-      precondition(
+      preconditionAlways(
         newValue.shape == rowShape,
         "subscript(row:): a row of \(shape) has shape \(rowShape), got \(newValue.shape)")
       let rowSize = newValue.count
@@ -80,11 +80,11 @@ extension Tensor {
 
   /// The row-major offset of `index`.
   func flatIndex(_ index: [Int]) -> Int {
-    precondition(
+    preconditionAlways(
       index.count == rank, "subscript: index \(index) has \(index.count) entries, shape \(shape)")
     var offset = 0
     for (i, d) in zip(index, shape) {
-      precondition(i >= 0 && i < d, "subscript: index \(index) is outside shape \(shape)")
+      preconditionAlways(i >= 0 && i < d, "subscript: index \(index) is outside shape \(shape)")
       offset = offset * d + i
     }
     return offset
@@ -92,7 +92,7 @@ extension Tensor {
 
   /// The single element of a tensor with one element (`x.item()`).
   public var item: Float {
-    precondition(count == 1, "item: needs exactly one element, shape \(shape)")
+    preconditionAlways(count == 1, "item: needs exactly one element, shape \(shape)")
     return scalars[0]
   }
 }

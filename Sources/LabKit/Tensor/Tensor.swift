@@ -20,7 +20,7 @@ public struct Tensor: Sendable {
   /// - Precondition: every extent is ≥ 0 and their product is `scalars.count`.
   public init(_ scalars: [Float], shape: [Int]) {
     let n = Tensor.elementCount(shape, caller: "Tensor(_:shape:)")
-    precondition(
+    preconditionAlways(
       n == scalars.count,
       "Tensor(_:shape:): shape \(shape) holds \(n) elements but \(scalars.count) were given")
     self.shape = shape
@@ -45,6 +45,7 @@ public struct Tensor: Sendable {
     let n = Tensor.elementCount(shape, caller: "Tensor")
     self.shape = shape
     self.scalars = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
+      HugePages.advise(buffer)
       fill(buffer)
       initialized = n
     }
@@ -55,7 +56,7 @@ public struct Tensor: Sendable {
   static func elementCount(_ shape: [Int], caller: String) -> Int {
     var n = 1
     for d in shape {
-      precondition(d >= 0, "\(caller): shape \(shape) has a negative extent")
+      preconditionAlways(d >= 0, "\(caller): shape \(shape) has a negative extent")
       n *= d
     }
     return n
