@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "Plot"),
     .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
     .executableTarget(name: "labbook", dependencies: ["LabBook"]),
+    .executableTarget(
+      name: "labkit-bench", dependencies: ["LabKit"], path: "Benchmarks/LabKitBench"),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
     .testTarget(name: "LabBookTests", dependencies: ["LabBook"]),
