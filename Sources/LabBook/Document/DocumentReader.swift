@@ -111,7 +111,7 @@ struct DocumentReader {
           block.startLine, block.startColumn,
           "this code block is never closed, so the rest of the file is read as its code",
           hint: closingHint(fence))
-        checkCellFences(inside: block.startLine + 1...max(block.startLine, lastCodeLine))
+        checkCellFences(after: block.startLine, through: lastCodeLine)
       }
       return nil
     }
@@ -122,9 +122,7 @@ struct DocumentReader {
         "this \(what) is never closed, so the rest of the file is read as its code",
         hint: closingHint(fence))
     }
-    if lastCodeLine > block.startLine {
-      checkCellFences(inside: block.startLine + 1...lastCodeLine)
-    }
+    checkCellFences(after: block.startLine, through: lastCodeLine)
 
     let words = info(fence, line: block.startLine).dropFirst()
     let location = log.at(block.startLine, block.startColumn)
@@ -201,8 +199,8 @@ struct DocumentReader {
 
   /// Warns about lines inside a block that look like the start of a cell: the
   /// fence before them was probably left open.
-  private mutating func checkCellFences(inside lines: ClosedRange<Int>) {
-    for line in lines {
+  private mutating func checkCellFences(after fenceLine: Int, through lastLine: Int) {
+    for line in stride(from: fenceLine + 1, through: lastLine, by: 1) {
       guard let fence = FenceLine(text.content(ofLine: line)),
         fence.language == "swift" || fence.language == "answer"
       else { continue }
