@@ -2,8 +2,11 @@
 enum Spelling {
   /// The entry of `known` nearest to `word` by Levenshtein distance (insertions,
   /// deletions and substitutions each cost 1), if that distance is at most
-  /// `max(1, word.count / 3)`; ties go to the earlier entry.
+  /// `max(1, word.count / 3)`; ties go to the earlier entry. Words longer than
+  /// 64 bytes get no suggestion.
   static func closest(to word: String, in known: [String]) -> String? {
+    // Names are short; a long word is no misspelling and would cost O(n·m).
+    guard word.utf8.count <= 64 else { return nil }
     let limit = max(1, word.count / 3)
     var best: (name: String, distance: Int)?
     for name in known {

@@ -9,6 +9,9 @@ struct DocumentReader {
   private var log: DiagnosticLog
   private var text = SourceText(bytes: [])
   private var frontMatterEnd = 0
+  /// Cells and answer blocks met so far, for the ids `cell-N` and `answer-N`.
+  private var cellCount = 0
+  private var answerCount = 0
 
   /// A top-level cell or answer block and the lines it spans, fences included.
   private struct Segment {
@@ -42,24 +45,16 @@ struct DocumentReader {
 
     let blocks = Cmark.codeBlocks(utf8: markdownWithoutFrontMatter())
     var segments: [Segment] = []
-    var cellCount = 0
-    var answerCount = 0
     for block in blocks {
-      guard let segment = segment(for: block, cells: &cellCount, answers: &answerCount) else {
-        continue
-      }
-      segments.append(segment)
+      if let segment = segment(for: block) { segments.append(segment) }
     }
     checkLookalikeFences(outside: blocks)
     checkUniqueIDs(segments)
 
-    let document = LabDocument(
-      path: path, source: String(decoding: bytes, as: UTF8.self), frontMatter: frontMatter,
-      blocks: interleaveProse(segments), warnings: [])
     guard !log.hasErrors else { throw LabError(diagnostics: log.sorted) }
-    var result = document
-    result.warnings = log.sorted
-    return result
+    return LabDocument(
+      path: path, source: String(decoding: bytes, as: UTF8.self), frontMatter: frontMatter,
+      blocks: interleaveProse(segments), warnings: log.sorted)
   }
 
   /// The text given to cmark: the front matter's lines emptied, their line
@@ -77,9 +72,7 @@ struct DocumentReader {
   // MARK: - Code blocks
 
   /// The cell or answer block that `block` is, or `nil` when it stays prose.
-  private mutating func segment(
-    for block: Cmark.CodeBlock, cells: inout Int, answers: inout Int
-  ) -> Segment? {
+  private mutating func segment(for block: Cmark.CodeBlock) -> Segment? {
     let language = block.info.prefix { $0 != " " && $0 != "\t" }
     guard block.isTopLevel else {
       if language == "swift" || language == "answer" {
@@ -124,21 +117,25 @@ struct DocumentReader {
     }
     checkCellFences(after: block.startLine, through: lastCodeLine)
 
-    let words = info(fence, line: block.startLine).dropFirst()
-    let location = log.at(block.startLine, block.startColumn)
     let lines = block.startLine...min(max(block.startLine, block.endLine), text.lineCount)
-    if language == "swift" {
-      cells += 1
-      let attributes = AttributeRules.cell.check(Array(words), line: block.startLine, log: &log)
-      let id = attributes.first { $0.name == "id" }?.value ?? "cell-\(cells)"
-      let cell = Cell(
-        id: id, code: block.literal, fenceLocation: location, codeLine: block.startLine + 1,
-        codeColumn: fence.indent + 1, attributes: attributes)
-      return Segment(lines: lines, block: .cell(cell))
-    }
+    let item = language == "swift" ? Block.cell(cell(block, fence)) : .answer(answer(block, fence))
+    return Segment(lines: lines, block: item)
+  }
 
-    answers += 1
-    let attributes = AttributeRules.answer.check(Array(words), line: block.startLine, log: &log)
+  private mutating func cell(_ block: Cmark.CodeBlock, _ fence: FenceLine) -> Cell {
+    cellCount += 1
+    let words = Array(info(fence, line: block.startLine).dropFirst())
+    let attributes = AttributeRules.cell.check(words, line: block.startLine, log: &log)
+    return Cell(
+      id: attributes.first { $0.name == "id" }?.value ?? "cell-\(cellCount)",
+      code: block.literal, fenceLocation: log.at(block.startLine, block.startColumn),
+      codeLine: block.startLine + 1, codeColumn: fence.indent + 1, attributes: attributes)
+  }
+
+  private mutating func answer(_ block: Cmark.CodeBlock, _ fence: FenceLine) -> AnswerBlock {
+    answerCount += 1
+    let words = Array(info(fence, line: block.startLine).dropFirst())
+    let attributes = AttributeRules.answer.check(words, line: block.startLine, log: &log)
     let kinds = attributes.filter { ["text", "choice", "number"].contains($0.name) }
     if kinds.count > 1 {
       log.error(
@@ -150,12 +147,11 @@ struct DocumentReader {
     let kind = kinds.first.flatMap { AnswerBlock.Kind(rawValue: $0.name) } ?? .text
     let reader = AnswerReader(kind: kind, firstLine: block.startLine + 1, column: fence.indent + 1)
     let body = reader.read(block.literal, log: &log)
-    let answer = AnswerBlock(
-      id: attributes.first { $0.name == "id" }?.value ?? "answer-\(answers)", kind: kind,
+    return AnswerBlock(
+      id: attributes.first { $0.name == "id" }?.value ?? "answer-\(answerCount)", kind: kind,
       response: body.response, key: body.key, tolerance: body.tolerance,
       points: attributes.first { $0.name == "points" }.flatMap { Double($0.value) },
-      location: location, attributes: attributes)
-    return Segment(lines: lines, block: .answer(answer))
+      location: log.at(block.startLine, block.startColumn), attributes: attributes)
   }
 
   /// The opening fence of a top-level block, or `nil` for indented code.
