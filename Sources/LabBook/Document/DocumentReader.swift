@@ -72,7 +72,11 @@ struct DocumentReader {
   // MARK: - Code blocks
 
   /// The cell or answer block that `block` is, or `nil` when it stays prose.
-  private mutating func segment(for block: Cmark.CodeBlock) -> Segment? {
+  private mutating func segment(for cmarkBlock: Cmark.CodeBlock) -> Segment? {
+    // cmark's positions are trusted only within the file's lines.
+    guard (1...text.lineCount).contains(cmarkBlock.startLine) else { return nil }
+    var block = cmarkBlock
+    block.endLine = min(max(block.endLine, block.startLine), text.lineCount)
     let language = block.info.prefix { $0 != " " && $0 != "\t" }
     guard block.isTopLevel else {
       if language == "swift" || language == "answer" {
@@ -117,7 +121,7 @@ struct DocumentReader {
     }
     checkCellFences(after: block.startLine, through: lastCodeLine)
 
-    let lines = block.startLine...min(max(block.startLine, block.endLine), text.lineCount)
+    let lines = block.startLine...block.endLine
     let item = language == "swift" ? Block.cell(cell(block, fence)) : .answer(answer(block, fence))
     return Segment(lines: lines, block: item)
   }
