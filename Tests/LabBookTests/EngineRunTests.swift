@@ -151,6 +151,9 @@ import Testing
     #expect(["SIGILL", "SIGTRAP"].contains(error.signal ?? ""))
     #expect(error.location?.line == fixture.line(cell: 1, offset: 1))
     #expect(result.cells[2].outputs.isEmpty)
+    // The runtime's address-only stack trace is left out; the message stays.
+    #expect(!result.cells[1].text(.stderr).contains("stack trace"))
+    #expect(result.cells[1].text(.stderr).contains("Fatal error: boom"))
   }
 
   @Test func outputWithoutNewlineStaysWithTheCellThatPrintedIt() throws {
