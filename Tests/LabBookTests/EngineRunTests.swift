@@ -213,6 +213,37 @@ import Testing
     #expect(!isAlive(pid))
   }
 
+  @Test func installedLayoutIsFoundBesideTheBinary() throws {
+    // The layout `make install PREFIX=…` makes, built from this build's files.
+    let built = try Toolchain.locate()
+    let fixture = try EngineFixture("installed", code: ["record(\"x\", 1)"])
+    defer { fixture.remove() }
+    let prefix = fixture.folder + "/prefix"
+    let files = FileManager.default
+    for folder in ["bin", "lib/labbook", "share/labbook/shims"] {
+      try files.createDirectory(atPath: prefix + "/" + folder, withIntermediateDirectories: true)
+    }
+    try files.createSymbolicLink(
+      atPath: prefix + "/lib/labbook/libLabKit.so",
+      withDestinationPath: built.libraryDirectory + "/libLabKit.so")
+    try files.copyItem(
+      atPath: built.moduleDirectory + "/LabKit.swiftmodule",
+      toPath: prefix + "/lib/labbook/LabKit.swiftmodule")
+    for shim in built.includeDirectories {
+      let name = (shim as NSString).lastPathComponent
+      try files.copyItem(atPath: shim, toPath: prefix + "/share/labbook/shims/" + name)
+    }
+
+    let toolchain = try Toolchain.locate(
+      executable: prefix + "/bin/labbook", environment: ["LABBOOK_SWIFTC": built.swiftc])
+
+    #expect(toolchain.libraryDirectory == prefix + "/lib/labbook")
+    #expect(toolchain.moduleDirectory == prefix + "/lib/labbook")
+    #expect(toolchain.includeDirectories.contains(prefix + "/share/labbook/shims/CBLAS"))
+    let result = try Engine(toolchain: toolchain).run(fixture.document, options: RunOptions())
+    #expect(result.values["x"] == .number(1))
+  }
+
   /// Whether `pid` names a live process (a zombie waiting for its parent
   /// to reap it counts as gone).
   private func isAlive(_ pid: Int32) -> Bool {
