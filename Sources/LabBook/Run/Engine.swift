@@ -114,8 +114,7 @@ public struct Engine: Sendable {
     let transcript = RunTranscript(
       document: document, program: program,
       events: RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data()),
-      stdout: FileManager.default.contents(atPath: work + "/stdout") ?? Data(),
-      stderr: FileManager.default.contents(atPath: work + "/stderr") ?? Data(),
+      stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
       ending: ending, timeout: timeout)
     result.cells = transcript.cells
     follower.finish(result.cells, report)
@@ -123,6 +122,13 @@ public struct Engine: Sendable {
     // A timeout depends on the machine's load: run it again next time.
     if ending != .timedOut { cache?.store(result, forKey: runKey) }
     return result
+  }
+
+  /// A file's bytes, mapped rather than read: a lab that printed gigabytes
+  /// costs address space, not memory, since only the capped slices are read.
+  // Limitation: nothing caps the files' size on disk while the program runs.
+  static func mapped(_ path: String) -> Data {
+    (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
   }
 
   /// The lab's name: its file name without `.md`.

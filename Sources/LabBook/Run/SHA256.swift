@@ -26,14 +26,32 @@ struct SHA256 {
 
   /// Adds `bytes` to the message.
   mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
+    let done = bytes.withContiguousStorageIfAvailable { buffer in
+      update(UnsafeRawBufferPointer(buffer))
+    }
+    if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+  }
+
+  /// Adds raw bytes: whole 64-byte blocks straight from the buffer, the
+  /// rest through `pending`.
+  private mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    length &+= UInt64(buffer.count)
+    var index = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, buffer.count)
+      pending.append(contentsOf: buffer[0..<take])
+      index = take
       if pending.count == 64 {
-        compress(pending)
+        let block = pending
+        block.withUnsafeBytes { compress($0) }
         pending.removeAll(keepingCapacity: true)
       }
     }
+    while buffer.count - index >= 64 {
+      compress(UnsafeRawBufferPointer(rebasing: buffer[index..<(index + 64)]))
+      index += 64
+    }
+    pending.append(contentsOf: buffer[index...])
   }
 
   mutating func update(_ text: String) { update(text.utf8) }
@@ -47,19 +65,29 @@ struct SHA256 {
   /// The digest as 64 lowercase hex digits; the hasher is spent.
   mutating func hexDigest() -> String {
     let bits = length &* 8
-    update([0x80])
-    while pending.count != 56 { update([0]) }
-    update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bits >> (8 * UInt64($0))) })
+    var padding: [UInt8] = [0x80]
+    padding += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
+    padding += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bits >> (8 * UInt64($0))) }
+    update(padding)
     return state.map { word in
       let hex = String(word, radix: 16)
       return String(repeating: "0", count: 8 - hex.count) + hex
     }.joined()
   }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
+  private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      compress(block, schedule: w)
+    }
+  }
+
+  private mutating func compress(
+    _ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>
+  ) {
     for t in 0..<16 {
-      w[t] = (0..<4).reduce(0) { $0 << 8 | UInt32(block[4 * t + $1]) }
+      w[t] =
+        UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
+        | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
     }
     for t in 16..<64 {
       let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
