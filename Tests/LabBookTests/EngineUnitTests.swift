@@ -127,6 +127,32 @@ import Testing
     #expect(values[0].isNaN && values[1] == .infinity && values[2] == -.infinity && values[3] == 1)
   }
 
+  /// The shapes docs/run-json.md promises to readers in other languages.
+  @Test func resultJSONHasTheDocumentedShape() throws {
+    var result = RunResult(
+      lab: "x", title: "X", seed: 1, params: ["lr": .double(0.5)],
+      startedAt: "2026-01-01T00:00:00Z", labbookVersion: "0")
+    result.cells = [
+      CellResult(
+        id: "a", status: .timedOut,
+        outputs: [
+          .text(stream: .stdout, text: "hi"), .value(name: "v", value: .number(0.5)),
+          .check(CheckResult(name: "c", passed: true, message: "", points: 1, score: 1)),
+        ])
+    ]
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: result.jsonData()) as? [String: Any])
+    let params = object["params"] as? [String: [String: [String: Double]]]
+    #expect(params?["lr"]?["double"]?["_0"] == 0.5)
+    let cell = try #require((object["cells"] as? [[String: Any]])?.first)
+    #expect(cell["status"] as? String == "timedOut")
+    let outputs = try #require(cell["outputs"] as? [[String: [String: Any]]])
+    #expect(outputs[0]["text"]?["stream"] as? String == "stdout")
+    #expect(outputs[1]["value"]?["name"] as? String == "v")
+    #expect((outputs[1]["value"]?["value"] as? [String: [String: Double]])?["number"]?["_0"] == 0.5)
+    #expect((outputs[2]["check"]?["_0"] as? [String: Any])?["score"] as? Double == 1)
+  }
+
   @Test func missingCompilerSaysHowToFixIt() {
     #expect(throws: EngineError.compilerNotFound(searched: ["LABBOOK_SWIFTC=/no/swiftc"])) {
       try Toolchain.locate(
