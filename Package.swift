@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "Plot"),
     .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
     .executableTarget(name: "labbook", dependencies: ["LabBook"]),
+    .executableTarget(
+      name: "labkit-bench", dependencies: ["LabKit"], path: "Benchmarks/LabKitBench"),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
     // Goldens are read and re-recorded in place via #filePath, not copied as resources.
     .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
