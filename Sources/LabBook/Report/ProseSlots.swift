@@ -44,6 +44,8 @@ struct ProseSlots {
   /// The token that stands for slot `index` in the markdown cmark renders.
   static func token(_ index: Int) -> String { "LBKSLOT\(index)X" }
 
+  // Limitation: a slot inside a link destination or title lands in an attribute;
+  // references and maths belong in running text.
   /// `html` with every slot token replaced by `render(slot)`.
   func restore(_ html: String, render: (Slot) -> String) -> String {
     guard !slots.isEmpty else { return html }
