@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-  @preconcurrency import Glibc
+  @preconcurrency internal import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
