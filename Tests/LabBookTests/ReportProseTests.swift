@@ -110,3 +110,25 @@ import Testing
     #expect(!html.contains("math") && !html.contains("missing-value"))
   }
 }
+
+/// The light Swift colouring of cell code.
+@Suite struct ReportHighlighterTests {
+  @Test func keywordsStringsCommentsAndNumbersGetClasses() {
+    let html = SwiftHighlighter.html("let x = \"a<b\" // 2 & more\nvar n = 0.05")
+    #expect(
+      html.contains("<span class=\"k\">let</span> x = <span class=\"s\">&quot;a&lt;b&quot;</span>"))
+    #expect(html.contains("<span class=\"c\">// 2 &amp; more</span>"))
+    #expect(html.contains("<span class=\"n\">0.05</span>"))
+  }
+
+  @Test func argumentLabelDefaultIsNotTheKeyword() {
+    let label = SwiftHighlighter.html("param(\"w\", default: 4)")
+    #expect(!label.contains("<span class=\"k\">default</span>"))
+    let keyword = SwiftHighlighter.html("switch x {\ndefault: break\n}")
+    #expect(keyword.contains("<span class=\"k\">default</span>"))
+  }
+
+  @Test func rangeAfterANumberIsNotPartOfIt() {
+    #expect(SwiftHighlighter.html("0..<3").hasPrefix("<span class=\"n\">0</span>..&lt;"))
+  }
+}
