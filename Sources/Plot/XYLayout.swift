@@ -105,6 +105,7 @@ struct XYLayout {
     }
   }
 
+  // Limitation: every point is drawn; very long series (10⁵ points) make big SVGs.
   /// Path data through the points, broken where a point was left out.
   func pathData(_ list: [(x: Double, y: Double)?]) -> String {
     var d = ""

@@ -105,6 +105,22 @@ import Testing
     #expect(html.contains("<code>$x$</code>"))
   }
 
+  @Test func thousandsOfUnclosedOpenersRenderAsText() {
+    // Each failed search is not repeated, so this stays linear, not quadratic.
+    // No `}}` ever closes, and every `$` has a space before it, so none closes.
+    let markdown =
+      String(repeating: "{{x ", count: 20_000) + String(repeating: "$x ", count: 20_000)
+    let html = render(markdown)
+    #expect(!html.contains("math") && !html.contains("value"))
+    #expect(html.contains("{{x {{x") && html.contains("$x $x"))
+  }
+
+  @Test func displayMathDoesNotCrossABlankLine() {
+    let html = render("$$ a\n\nb $$")
+    #expect(!html.contains("math"))
+    #expect(html.contains("<p>$$ a</p>"))
+  }
+
   @Test func unclosedFenceKeepsTheRestAsCode() {
     let html = render("```\n$x$ {{a}}\n")
     #expect(!html.contains("math") && !html.contains("missing-value"))

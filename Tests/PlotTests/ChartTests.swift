@@ -134,6 +134,11 @@ import Testing
     #expect(svg.contains("invalid: 2×3 needs 6 values, got 2"))
   }
 
+  @Test func heatmapWithOverflowingShapeSaysSo() {
+    let svg = Heatmap(title: "w", rows: Int.max, cols: 3, values: [1]).svg()
+    #expect(svg.contains("needs too many values, got 1"))
+  }
+
   @Test func largeHeatmapIsReducedToBlockMeans() {
     // 4×4 in 2×2 blocks: block means of 1..16 row-major are 3.5, 5.5, 11.5, 13.5.
     let map = Heatmap(
