@@ -22,6 +22,14 @@ import Testing
     #expect(html.contains("2026-12-03T16:40:00Z"))
   }
 
+  @Test func olderRunVersionIsShownBesideTheRenderingOne() {
+    var result = ReportSample.result
+    result.labbookVersion = "0.0.1-old"
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    #expect(html.contains("<dd>\(LabBookInfo.version) (run with 0.0.1-old)</dd>"))
+  }
+
   @Test func proseHeadingRepeatingTheTitleIsDropped() {
     #expect(Self.sample.components(separatedBy: "Weight initialisation</h1>").count == 2)
     #expect(!Self.sample.contains("href=\"#weight-initialisation\""))

@@ -87,13 +87,12 @@ public struct Report {
     var time = seconds(result.totalSeconds)
     if result.compileSeconds > 0 { time += " (compile \(seconds(result.compileSeconds)))" }
     rows.append(("Time", time))
-    rows.append(
-      (
-        "LabBook",
-        HTML.escape(
-          result.labbookVersion.isEmpty
-            ? LabBookInfo.version : result.labbookVersion)
-      ))
+    // The version that rendered the page; the run's own when a cached run differs.
+    var version = HTML.escape(LabBookInfo.version)
+    if !result.labbookVersion.isEmpty && result.labbookVersion != LabBookInfo.version {
+      version += " (run with \(HTML.escape(result.labbookVersion)))"
+    }
+    rows.append(("LabBook", version))
     rows.append(("Cells", cellSummary()))
 
     var html = "<header class=\"title-block\">\n<h1>\(HTML.escape(title))</h1>\n"
