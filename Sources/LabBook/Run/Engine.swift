@@ -1,0 +1,244 @@
+import Foundation
+
+/// Runs labs: turns a `LabDocument` into one Swift program, compiles it
+/// against LabKit, runs it in a process group of its own, and collects what
+/// each cell printed, recorded and showed into a `RunResult`
+/// (docs/architecture.md).
+public struct Engine: Sendable {
+  public let toolchain: Toolchain
+
+  /// Seconds a lab may run when its front matter sets no `timeout`.
+  public static let defaultTimeout = 600.0
+  /// Seconds swiftc may take on one lab program.
+  static let compileTimeout = 600.0
+
+  public init(toolchain: Toolchain) {
+    self.toolchain = toolchain
+  }
+
+  /// Runs `document` and returns what every cell did.
+  ///
+  /// A compile error, a crash or a timeout is part of the result (failed,
+  /// timed-out and not-run cells, plus `diagnostics`). Throws `EngineError`
+  /// only when there is nothing to show: a bad `--set`, an unreadable data
+  /// file, or a compiler or program that cannot be started.
+  public func run(_ document: LabDocument, options: RunOptions) throws -> RunResult {
+    let clock = Date()
+    let report = options.progress ?? { _ in }
+    let params = try ParamBinding.resolve(
+      options.params, declared: document.frontMatter.params, lab: document.path)
+    let seed = options.seed ?? document.frontMatter.seed ?? 0
+    let dataFiles = try readDataFiles(document)
+    let program = LabProgram(document)
+    var result = RunResult(
+      lab: Self.labName(document.path),
+      title: document.frontMatter.title ?? Self.labName(document.path), seed: seed,
+      params: Dictionary(params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+      startedAt: ISO8601DateFormatter().string(from: clock),
+      labbookVersion: LabBookInfo.version)
+
+    // The run's key covers everything the outcome depends on.
+    let cache = options.cacheDirectory.map { RunCache(directory: $0) }
+    var runKey = ""
+    var programKey = ""
+    if let cache {
+      let compiler = cache.compilerVersion(toolchain.swiftc) { compilerVersion() }
+      var programHash = SHA256()
+      programHash.field(LabBookInfo.version)
+      programHash.field(compiler)
+      programHash.field(RunCache.stamp(toolchain.libraryDirectory + "/libLabKit.so"))
+      toolchain.compileArguments(source: "", output: "").forEach { programHash.field($0) }
+      programHash.field(program.text)
+      programKey = programHash.hexDigest()
+
+      var runHash = SHA256()
+      runHash.field(programKey)
+      runHash.field(document.path)
+      runHash.field(document.source)
+      runHash.field(String(seed))
+      runHash.field(ParamBinding.environmentText(params))
+      for (path, bytes) in dataFiles {
+        runHash.field(path)
+        runHash.field(String(bytes.count))
+        runHash.update(bytes)
+      }
+      runKey = runHash.hexDigest()
+      if !options.fresh, let cached = cache.result(forKey: runKey) {
+        report(.cached)
+        return cached
+      }
+    }
+
+    let work = try makeWorkFolder()
+    defer { try? FileManager.default.removeItem(atPath: work) }
+
+    // Build the program, or take it from the cache.
+    var executable = work + "/lab"
+    if let cache, !options.fresh, cache.hasProgram(forKey: programKey) {
+      executable = cache.programPath(forKey: programKey)
+      result.diagnostics = cache.diagnostics(forKey: programKey)
+    } else {
+      report(.compiling)
+      let started = Date()
+      let compiled = try compile(program, document: document, in: work, output: executable)
+      result.compileSeconds = Date().timeIntervalSince(started)
+      report(.compiled(seconds: result.compileSeconds))
+      result.diagnostics = compiled.output.entries.map(\.diagnostic)
+      guard compiled.succeeded else {
+        result.cells = compileFailure(compiled.output, document: document, program: program)
+        result.totalSeconds = Date().timeIntervalSince(clock)
+        cache?.store(result, forKey: runKey)
+        return result
+      }
+      cache?.storeProgram(at: executable, forKey: programKey, diagnostics: result.diagnostics)
+    }
+
+    // Run it in a folder of its own, reading its events as they come.
+    let timeout = document.frontMatter.timeout ?? Self.defaultTimeout
+    let runFolder = work + "/run"
+    let eventsPath = work + "/events.jsonl"
+    try createFolder(runFolder)
+    var environment = ProcessInfo.processInfo.environment
+    environment["LABBOOK_EVENTS"] = eventsPath
+    environment["LABBOOK_SEED"] = String(seed)
+    environment["LABBOOK_PARAMS"] = ParamBinding.environmentText(params)
+    environment["LABBOOK_LAB_DIR"] = Self.labFolder(document.path)
+    // Swift's backtracer would take seconds and bury the "Fatal error" line.
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    let child = ChildProcess(
+      executable: executable, arguments: [], environment: environment,
+      workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")
+    var follower = ProgressFollower(path: eventsPath, program: program, document: document)
+    let ending = try child.run(timeout: timeout) { follower.poll(report) }
+
+    let transcript = RunTranscript(
+      document: document, program: program,
+      events: RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data()),
+      stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
+      ending: ending, timeout: timeout)
+    result.cells = transcript.cells
+    follower.finish(result.cells, report)
+    result.totalSeconds = Date().timeIntervalSince(clock)
+    // A timeout depends on the machine's load: run it again next time.
+    if ending != .timedOut { cache?.store(result, forKey: runKey) }
+    return result
+  }
+
+  /// A file's bytes, mapped rather than read: a lab that printed gigabytes
+  /// costs address space, not memory, since only the capped slices are read.
+  // Limitation: nothing caps the files' size on disk while the program runs.
+  static func mapped(_ path: String) -> Data {
+    (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
+  }
+
+  /// The lab's name: its file name without `.md`.
+  static func labName(_ path: String) -> String {
+    let file = (path as NSString).lastPathComponent
+    return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+  }
+
+  /// The absolute folder holding the lab.
+  static func labFolder(_ path: String) -> String {
+    let absolute =
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    return ((absolute as NSString).deletingLastPathComponent as NSString).standardizingPath
+  }
+
+  private func readDataFiles(_ document: LabDocument) throws(EngineError) -> [(String, Data)] {
+    let folder = Self.labFolder(document.path)
+    var files: [(String, Data)] = []
+    for path in document.frontMatter.data {
+      let full = path.hasPrefix("/") ? path : folder + "/" + path
+      guard let data = FileManager.default.contents(atPath: full) else {
+        let reason =
+          FileManager.default.fileExists(atPath: full) ? "not readable" : "no such file"
+        throw .dataFileUnreadable(path: path, lab: document.path, reason: reason)
+      }
+      files.append((path, data))
+    }
+    return files
+  }
+
+  private func compile(
+    _ program: LabProgram, document: LabDocument, in work: String, output: String
+  ) throws(EngineError) -> (succeeded: Bool, output: CompilerOutput) {
+    let source = work + "/main.swift"
+    guard (try? Data(program.text.utf8).write(to: URL(fileURLWithPath: source))) != nil else {
+      throw .cannotWrite(path: source, reason: "the file could not be written")
+    }
+    let compiler = ChildProcess(
+      executable: toolchain.swiftc,
+      arguments: ["-diagnostic-style", "llvm"]
+        + toolchain.compileArguments(source: source, output: output),
+      environment: ProcessInfo.processInfo.environment, workingDirectory: work,
+      stdoutPath: work + "/swiftc.out", stderrPath: work + "/swiftc.err")
+    let ending = try compiler.run(timeout: Self.compileTimeout)
+    let text =
+      (FileManager.default.contents(atPath: work + "/swiftc.err") ?? Data())
+      + (FileManager.default.contents(atPath: work + "/swiftc.out") ?? Data())
+    var parsed = CompilerOutput(
+      String(decoding: text, as: UTF8.self), labPath: document.path, program: program)
+    let succeeded = ending == .exited(0) && FileManager.default.fileExists(atPath: output)
+    if !succeeded && parsed.errors.isEmpty {
+      let how =
+        ending == .timedOut
+        ? "took longer than \(Int(Self.compileTimeout)) s" : "failed without a message"
+      parsed.entries.append(
+        .init(
+          diagnostic: Diagnostic(
+            .error, at: nil, "swiftc \(how) building the lab program",
+            hint: "run `\(toolchain.swiftc) --version` to check the compiler works"),
+          cellIndex: nil))
+    }
+    return (succeeded, parsed)
+  }
+
+  /// Cells after a failed build: those an error names failed (with the
+  /// first error), the rest not run, skipped cells skipped.
+  private func compileFailure(
+    _ output: CompilerOutput, document: LabDocument, program: LabProgram
+  ) -> [CellResult] {
+    document.cells.enumerated().map { index, cell in
+      if cell.isSkipped { return CellResult(id: cell.id, status: .skipped) }
+      guard let error = output.errors.first(where: { $0.cellIndex == index }) else {
+        return CellResult(id: cell.id, status: .notRun)
+      }
+      let more = output.errors.filter { $0.cellIndex == index }.count - 1
+      var message = error.diagnostic.message
+      if more > 0 { message += " (and \(more) more error\(more == 1 ? "" : "s") in this cell)" }
+      return CellResult(
+        id: cell.id, status: .failed,
+        error: CellError(message: message, location: error.diagnostic.location))
+    }
+  }
+
+  private func compilerVersion() -> String {
+    guard let work = try? makeWorkFolder() else { return "unknown" }
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let child = ChildProcess(
+      executable: toolchain.swiftc, arguments: ["--version"],
+      environment: ProcessInfo.processInfo.environment, workingDirectory: work,
+      stdoutPath: work + "/out", stderrPath: work + "/err")
+    guard (try? child.run(timeout: 60)) == .exited(0),
+      let data = FileManager.default.contents(atPath: work + "/out")
+    else { return "unknown" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  private func makeWorkFolder() throws(EngineError) -> String {
+    let template = NSTemporaryDirectory() + "/labbook-XXXXXX"
+    var bytes = Array(template.utf8CString)
+    guard let made = mkdtemp(&bytes) else {
+      throw .cannotWrite(path: template, reason: String(cString: strerror(errno)))
+    }
+    return String(cString: made)
+  }
+
+  private func createFolder(_ path: String) throws(EngineError) {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: path, reason: "\(error)")
+    }
+  }
+}

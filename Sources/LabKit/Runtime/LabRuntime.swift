@@ -1,0 +1,163 @@
+import Synchronization
+
+#if canImport(Glibc)
+  @preconcurrency internal import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The calls a generated lab program makes between cells, and the channel
+/// its events travel on. Cells do not call this; they use `record`, `show`,
+/// `param` and `check`.
+///
+/// LabBook starts the program with these environment variables:
+/// - `LABBOOK_EVENTS`: a file to append JSON-lines events to (cell
+///   boundaries, figures, values, checks). Unset: events are dropped, so a
+///   lab program also runs on its own.
+/// - `LABBOOK_SEED`: the run's seed (decimal `UInt64`).
+/// - `LABBOOK_PARAMS`: the run's parameters, one `name=value` a line, with
+///   `\` written `\\` and a newline in a value written `\n`.
+/// - `LABBOOK_LAB_DIR`: the folder holding the lab, for `labPath(_:)`.
+///
+/// Every event carries the byte offsets of stdout and stderr, taken after a
+/// flush, so LabBook can cut the program's output at each boundary even
+/// when a cell printed without a newline.
+public enum _LabRuntime {
+  struct State {
+    var eventsFD: Int32 = -1
+    var cell = -1
+    var cellStarted = 0.0
+    var seed: UInt64 = 0
+    var params: [String: String] = [:]
+    var labDirectory = "."
+  }
+
+  static let state = Mutex(State())
+
+  /// Reads the environment, opens the event channel and seeds the random
+  /// generators. Called once, before the first cell.
+  public static func start(cellCount: Int) {
+    // Line buffering keeps output of a crashed cell up to its last newline.
+    setvbuf(standardOutput(), nil, _IOLBF, 0)
+    let seed = environment("LABBOOK_SEED").flatMap { UInt64($0) } ?? 0
+    state.withLock { state in
+      if let path = environment("LABBOOK_EVENTS") {
+        state.eventsFD = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+      }
+      state.seed = seed
+      state.params = parseParams(environment("LABBOOK_PARAMS") ?? "")
+      state.labDirectory = environment("LABBOOK_LAB_DIR") ?? "."
+    }
+    // TODO: call `Random.seed(seed)` once LabKit's Random is merged.
+    var event = JSONText()
+    event.field("e", "start")
+    event.field("cells", cellCount)
+    event.field("seed", raw: String(seed))
+    emit(event)
+  }
+
+  /// Marks the start of cell `index` (0-based among the program's cells).
+  public static func beginCell(_ index: Int, id: String) {
+    let now = monotonicSeconds()
+    state.withLock {
+      $0.cell = index
+      $0.cellStarted = now
+    }
+    var event = JSONText()
+    event.field("e", "begin")
+    event.field("i", index)
+    event.field("id", id)
+    emit(event)
+  }
+
+  /// Marks the normal end of cell `index`, with its wall-clock seconds.
+  public static func endCell(_ index: Int) {
+    let started = state.withLock { $0.cellStarted }
+    var event = JSONText()
+    event.field("e", "end")
+    event.field("i", index)
+    event.field("seconds", monotonicSeconds() - started)
+    emit(event)
+  }
+
+  /// Marks the end of the program, after the last cell.
+  public static func finish() {
+    var event = JSONText()
+    event.field("e", "finish")
+    emit(event)
+    state.withLock {
+      if $0.eventsFD >= 0 { close($0.eventsFD) }
+      $0.eventsFD = -1
+    }
+  }
+
+  /// The seed LabBook passed (`0` when run on its own).
+  public static var seed: UInt64 { state.withLock { $0.seed } }
+
+  /// The raw text of parameter `name`, if LabBook passed one.
+  static func param(_ name: String) -> String? { state.withLock { $0.params[name] } }
+
+  static var labDirectory: String { state.withLock { $0.labDirectory } }
+
+  /// Flushes stdout and stderr, adds their offsets to `event` and appends
+  /// it as one line with a single `write`, so a crash never leaves half a line.
+  static func emit(_ event: JSONText) {
+    fflush(nil)
+    var event = event
+    event.field("out", Int(lseek(1, 0, SEEK_CUR)))
+    event.field("err", Int(lseek(2, 0, SEEK_CUR)))
+    let line = event.object + "\n"
+    state.withLock { state in
+      guard state.eventsFD >= 0 else { return }
+      let bytes = Array(line.utf8)
+      var written = 0
+      while written < bytes.count {
+        let n = bytes.withUnsafeBytes {
+          write(state.eventsFD, $0.baseAddress! + written, $0.count - written)
+        }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        written += n
+      }
+    }
+  }
+
+  /// C's `stdout`. Only `start` touches it, before any cell runs, so the
+  /// unsynchronised read of the C global is safe.
+  static func standardOutput() -> UnsafeMutablePointer<FILE>? {
+    nonisolated(unsafe) let stream = stdout
+    return stream
+  }
+
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// Parses `LABBOOK_PARAMS` (see the type's documentation).
+  static func parseParams(_ text: String) -> [String: String] {
+    var params: [String: String] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      guard let equals = line.firstIndex(of: "=") else { continue }
+      var value = ""
+      var escaped = false
+      for character in line[line.index(after: equals)...] {
+        if escaped {
+          value.append(character == "n" ? "\n" : character)
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else {
+          value.append(character)
+        }
+      }
+      params[String(line[..<equals])] = value
+    }
+    return params
+  }
+
+  static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+  }
+}

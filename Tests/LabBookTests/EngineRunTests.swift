@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+/// End-to-end runs of tiny labs: generate, compile against LabKit, run,
+/// collect. Each test compiles one small program in debug mode.
+@Suite struct EngineRunTests {
+  @Test func recordsValuesFiguresChecksAndOutputInOrder() throws {
+    let fixture = try EngineFixture(
+      "basics",
+      frontMatter: FrontMatter(title: "Basics", params: [("lr", .double(0.1))]),
+      code: [
+        """
+        print("hello")
+        record("answer", 42)
+        record("ratio", Float(0.1))
+        record("quote", "say \\"hi\\"\\n")
+        record("curve", [1.5, Double.nan, -Double.infinity])
+        show(bars: ["a", "b"], [1.0, 2.0], title: "Bars")
+        print("after")
+        """,
+        """
+        record("lr", param("lr", default: 0.5))
+        record("seed", Int(_LabRuntime.seed))
+        check("holds", points: 2, true, "never shown")
+        checkClose("close", 1.0 + 1e-9, 1.0)
+        checkClose("far", 1.0, 2.0, atol: 0.5, rtol: 0)
+        """,
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(
+      fixture.document, options: RunOptions(seed: 7, params: ["lr": "0.25"]))
+
+    #expect(result.cells.map(\.status) == [.ok, .ok])
+    #expect(result.title == "Basics")
+    #expect(result.lab == "basics")
+    #expect(result.seed == 7)
+    #expect(result.params["lr"] == .double(0.25))
+    let first = result.cells[0]
+    #expect(first.text(.stdout) == "hello\nafter\n")
+    // Text before the figure comes before it; text printed after comes after.
+    let kinds = first.outputs.map { output -> String in
+      switch output {
+      case .text(_, let text): "text:\(text)"
+      case .figure: "figure"
+      case .value(let name, _): "value:\(name)"
+      case .check: "check"
+      }
+    }
+    #expect(
+      kinds == [
+        "text:hello\n", "value:answer", "value:ratio", "value:quote", "value:curve",
+        "figure", "text:after\n",
+      ])
+    #expect(result.values["answer"] == .number(42))
+    #expect(result.values["ratio"] == .number(0.1))
+    #expect(result.values["quote"] == .text("say \"hi\"\n"))
+    guard case .series(let curve) = result.values["curve"] else {
+      Issue.record("curve is not a series")
+      return
+    }
+    #expect(curve.count == 3 && curve[0] == 1.5 && curve[1].isNaN && curve[2] == -.infinity)
+    let bars = try #require(first.figures.first)
+    #expect(bars.kind == .bar && bars.labels == ["a", "b"] && bars.values == [1, 2])
+    #expect(bars.title == "Bars")
+
+    #expect(result.values["lr"] == .number(0.25))
+    #expect(result.values["seed"] == .number(7))
+    let checks = result.cells[1].checks
+    #expect(checks.map(\.name) == ["holds", "close", "far"])
+    #expect(checks.map(\.passed) == [true, true, false])
+    #expect(checks.map(\.score) == [2, 1, 0])
+    #expect(checks[2].message.contains("got 1.0"))
+  }
+
+  @Test func histogramGridSharesEdgesAndReportsMomentsPerPanel() throws {
+    let fixture = try EngineFixture(
+      "grid",
+      code: [
+        """
+        show(histograms: [("a", [0, 1, 2, 3] as [Float]), ("b", [4, .nan])], bins: 4,
+             title: "Layers")
+        show(histogram: [1.0, 1.0], bins: 2)
+        """
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let figures = result.cells[0].figures
+    #expect(figures.count == 2)
+    let grid = try #require(figures.first?.panels)
+    #expect(figures[0].kind == .histogramGrid)
+    // Shared range: the finite minimum 0 to maximum 4, in 4 equal bins.
+    #expect(grid[0].edges == [0, 1, 2, 3, 4])
+    #expect(grid[1].edges == [0, 1, 2, 3, 4])
+    #expect(grid[0].counts == [1, 1, 1, 1])
+    #expect(grid[1].counts == [0, 0, 0, 1])
+    #expect(grid[0].mean == 1.5)
+    // Population std of 0, 1, 2, 3: sqrt(((1.5² + 0.5²) · 2) / 4) = sqrt(1.25).
+    #expect(abs((grid[0].std ?? 0) - 1.25.squareRoot()) < 1e-12)
+    #expect(grid[1].nonFinite == 1)
+    #expect(grid[1].mean == 4 && grid[1].std == 0)
+    // A single repeated value gets a unit-wide range around it.
+    #expect(figures[1].panels?[0].edges == [0.5, 1, 1.5])
+    #expect(figures[1].panels?[0].counts == [0, 2])
+  }
+
+  @Test func compileErrorFailsTheCellItNamesAtTheLabsLine() throws {
+    let fixture = try EngineFixture(
+      "broken",
+      code: [
+        "let x = 1",
+        "print(x)\nlet y: Int = \"text\"",
+        "print(y)",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.notRun, .failed, .notRun])
+    let error = try #require(result.cells[1].error)
+    // The string literal starts after `let y: Int = `, 13 characters in.
+    #expect(
+      error.location
+        == SourceLocation(
+          file: fixture.document.path, line: fixture.line(cell: 1, offset: 1),
+          column: 14))
+    #expect(error.message.contains("String"))
+    #expect(result.diagnostics.contains { $0.severity == .error })
+  }
+
+  @Test func crashFailsTheRunningCellWithSignalMessageAndLine() throws {
+    let fixture = try EngineFixture(
+      "crash",
+      code: [
+        "print(\"one\")",
+        "print(\"before\")\nfatalError(\"boom\")",
+        "print(\"three\")",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .failed, .notRun])
+    #expect(result.cells[1].text(.stdout) == "before\n")
+    let error = try #require(result.cells[1].error)
+    #expect(error.message.contains("Fatal error: boom"))
+    #expect(["SIGILL", "SIGTRAP"].contains(error.signal ?? ""))
+    #expect(error.location?.line == fixture.line(cell: 1, offset: 1))
+    #expect(result.cells[2].outputs.isEmpty)
+    // The runtime's address-only stack trace is left out; the message stays.
+    #expect(!result.cells[1].text(.stderr).contains("stack trace"))
+    #expect(result.cells[1].text(.stderr).contains("Fatal error: boom"))
+  }
+
+  @Test func outputWithoutNewlineStaysWithTheCellThatPrintedIt() throws {
+    let fixture = try EngineFixture(
+      "unflushed",
+      code: [
+        "print(\"a\", terminator: \"\")",
+        "print(\"b\")",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells[0].text(.stdout) == "a")
+    #expect(result.cells[1].text(.stdout) == "b\n")
+  }
+
+  @Test func skippedCellsAreLeftOutOfTheProgram() throws {
+    let fixture = try EngineFixture(
+      "skips",
+      cells: [
+        ("var n = 1", []),
+        ("n = undefinedName", [("skip", "")]),
+        ("print(n)", []),
+      ])
+    defer { fixture.remove() }
+    let log = ProgressLog()
+
+    let result = try testEngine().run(fixture.document, options: RunOptions(progress: log.progress))
+
+    #expect(result.cells.map(\.status) == [.ok, .skipped, .ok])
+    #expect(result.cells[2].text(.stdout) == "1\n")
+    #expect(log.names.filter { $0.hasPrefix("finished") } == ["finished 0 ok", "finished 1 ok"])
+  }
+
+  @Test func timeoutStopsTheWholeProcessGroup() throws {
+    let fixture = try EngineFixture(
+      "forever",
+      frontMatter: FrontMatter(timeout: 2),
+      code: [
+        "print(\"fine\")",
+        """
+        import Glibc
+        // A grandchild in the same process group, which must not outlive the run.
+        _ = system("sleep 1000 & echo $!")
+        while true {}
+        """,
+        "print(\"never\")",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .timedOut, .notRun])
+    #expect(result.cells[1].error?.message.contains("2 s") == true)
+    let pid = try #require(Int32(result.cells[1].text(.stdout).trimmingCharacters(in: .newlines)))
+    #expect(!isAlive(pid))
+  }
+
+  @Test func installedLayoutIsFoundBesideTheBinary() throws {
+    // The layout `make install PREFIX=…` makes, built from this build's files.
+    let built = try Toolchain.locate()
+    let fixture = try EngineFixture("installed", code: ["record(\"x\", 1)"])
+    defer { fixture.remove() }
+    let prefix = fixture.folder + "/prefix"
+    let files = FileManager.default
+    for folder in ["bin", "lib/labbook", "share/labbook/shims"] {
+      try files.createDirectory(atPath: prefix + "/" + folder, withIntermediateDirectories: true)
+    }
+    try files.createSymbolicLink(
+      atPath: prefix + "/lib/labbook/libLabKit.so",
+      withDestinationPath: built.libraryDirectory + "/libLabKit.so")
+    try files.copyItem(
+      atPath: built.moduleDirectory + "/LabKit.swiftmodule",
+      toPath: prefix + "/lib/labbook/LabKit.swiftmodule")
+    for shim in built.includeDirectories {
+      let name = (shim as NSString).lastPathComponent
+      try files.copyItem(atPath: shim, toPath: prefix + "/share/labbook/shims/" + name)
+    }
+
+    let toolchain = try Toolchain.locate(
+      executable: prefix + "/bin/labbook", environment: ["LABBOOK_SWIFTC": built.swiftc])
+
+    #expect(toolchain.libraryDirectory == prefix + "/lib/labbook")
+    #expect(toolchain.moduleDirectory == prefix + "/lib/labbook")
+    #expect(toolchain.includeDirectories.contains(prefix + "/share/labbook/shims/CBLAS"))
+    let result = try Engine(toolchain: toolchain).run(fixture.document, options: RunOptions())
+    #expect(result.values["x"] == .number(1))
+  }
+
+  /// Whether `pid` names a live process (a zombie waiting for its parent
+  /// to reap it counts as gone).
+  private func isAlive(_ pid: Int32) -> Bool {
+    for _ in 0..<50 {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      let state = stat[stat.index(close, offsetBy: 2)]
+      if state == "Z" || state == "X" { return false }
+      usleep(20_000)
+    }
+    return true
+  }
+}
