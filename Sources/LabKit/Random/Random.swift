@@ -1,4 +1,4 @@
-internal import Synchronization
+import Synchronization
 
 /// The global default generator that `Tensor.randn(_:)`, `Tensor.rand(_:)`,
 /// the initialisers and dropout draw from when no generator is passed.
