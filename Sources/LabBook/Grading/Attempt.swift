@@ -32,6 +32,8 @@ struct Attempt {
   var compiles = 0
   var runs = 0
   private var isReference = false
+  /// Each cell's result from the last run that ran it.
+  private var latestCells: [CellResult] = []
 
   init(
     grader: Grader, submission: Submission, fillings: [Int: GradingProgram.Filling], slot: Int
@@ -353,18 +355,22 @@ struct Attempt {
     for (position, index) in positions.enumerated() where decided[index] != nil {
       skip.append(position)
     }
+    // Paths are relative to `run`: with a private /tmp, the absolute ones are hidden.
+    let isolated = grader.sandbox.isolation.namespaces
     let environment: [String: String] = [
-      "PATH": "/usr/bin:/bin", "HOME": run, "TMPDIR": run, "LANG": "C.UTF-8",
+      "PATH": "/usr/bin:/bin", "HOME": isolated ? "/tmp" : run,
+      "TMPDIR": isolated ? "/tmp" : run, "LANG": "C.UTF-8",
       "OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no",
       "LABBOOK_EVENTS_FD": "3", "LABBOOK_NONCE": nonce, "LABBOOK_SEED": String(grader.seed),
       "LABBOOK_PARAMS": ParamBinding.environmentText(grader.params),
-      "LABBOOK_LAB_DIR": work + "/labdir",
+      "LABBOOK_LAB_DIR": isolated ? "../labdir" : work + "/labdir",
       "LABBOOK_SKIP": skip.map(String.init).joined(separator: ","),
     ]
     var limits = grader.settings.runLimits
     limits.wallSeconds = seconds
     let process = SandboxProcess(
-      command: grader.sandbox.wrap([work + "/lab"], limits: limits, uid: uid),
+      command: grader.sandbox.wrap(
+        [isolated ? "../lab" : work + "/lab"], limits: limits, uid: uid, privateTmp: true),
       environment: environment, workingDirectory: run, stdoutPath: out + "/stdout",
       stderrPath: out + "/stderr")
     var watcher = TestWatcher(
@@ -373,7 +379,8 @@ struct Attempt {
         positions.indices.filter {
           document.cells[positions[$0]].isTest
         }), limit: grader.settings.testTimeout)
-    let outcome = try process.run(limits: limits) { watcher.read($0) }
+    var outcome = try process.run(limits: limits) { watcher.read($0) }
+    outcome.ending = grader.sandbox.programEnding(outcome.ending)
     grader.sandbox.killAll(uid: uid)
 
     let events = RunEvent.decodeAll(TestWatcher.genuine(outcome.events, nonce: nonce))
@@ -396,12 +403,32 @@ struct Attempt {
       } else if error.signal == "SIGXCPU" {
         error.message = "stopped: the program used up its CPU time"
       }
-      if let location = error.location, location.file == labTag {
+      // Only places in the student's own file are shown to the student.
+      if let location = error.location, location.file != submission.path {
         error.location = nil
+      }
+      if error.signal != nil, error.location == nil {
+        error.location = studentTrapLocation(in: out + "/stderr")
       }
       cells[index].error = error
     }
+    for (position, index) in positions.enumerated() where skip.contains(position) {
+      cells[index] = latestCells.indices.contains(index) ? latestCells[index] : cells[index]
+    }
+    latestCells = cells
     return cells
+  }
+
+  /// The student's line of Swift's last `LabProgram/<file>:<line>: Fatal
+  /// error` message, when the trap was in the student's own code.
+  func studentTrapLocation(in stderrPath: String) -> SourceLocation? {
+    let text = String(decoding: Engine.mapped(stderrPath).suffix(64 * 1024), as: UTF8.self)
+    let marker = "LabProgram/" + (submission.path as NSString).lastPathComponent + ":"
+    guard let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") }),
+      let start = line.range(of: marker)
+    else { return nil }
+    let digits = line[start.upperBound...].prefix { $0.isNumber }
+    return Int(digits).map { SourceLocation(file: submission.path, line: $0) }
   }
 
   /// 128 random bits as hex (the system generator: the kernel's getrandom).

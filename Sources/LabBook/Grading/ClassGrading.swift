@@ -29,7 +29,8 @@ public struct ClassGrading: Sendable {
     self.jobs = max(1, jobs)
   }
 
-  /// The folder of `studentID`'s files.
+  /// The folder of the files of the submission graded as `studentID` (the
+  /// id from the command line, even when the front matter names another).
   public func folder(of studentID: String) -> String {
     outputFolder + "/students/" + Self.safeName(studentID)
   }
@@ -55,14 +56,16 @@ public struct ClassGrading: Sendable {
         }
         guard index < entries.count else { return }
         let entry = entries[index]
-        let grade =
-          finished(entry)
-          ?? grader.grade(
-            path: entry.path, studentID: entry.studentID, slot: slot)
-        do {
-          try write(grade)
-        } catch {
-          failures.withLock { $0.append("\(entry.studentID): \(error)") }
+        var grade: StudentGrade
+        if let stored = finished(entry) {
+          grade = stored
+        } else {
+          grade = grader.grade(path: entry.path, studentID: entry.studentID, slot: slot)
+          do {
+            try write(grade, folder: folder(of: entry.studentID))
+          } catch {
+            failures.withLock { $0.append("\(entry.studentID): \(error)") }
+          }
         }
         results.withLock { $0[index] = grade }
         let count = done.withLock { value -> Int in
@@ -93,8 +96,8 @@ public struct ClassGrading: Sendable {
     return grade
   }
 
-  func write(_ grade: StudentGrade) throws {
-    let folder = folder(of: grade.student)
+  /// Writes the student's files into `folder`, `result.json` last.
+  func write(_ grade: StudentGrade, folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let title = grader.document.frontMatter.title ?? Engine.labName(grader.document.path)
     try Gradebook.writeAtomically(

@@ -33,7 +33,7 @@ public struct Sandbox: Sendable {
   }
 
   /// Finds whether this process may change user and create namespaces,
-  /// by trying `unshare -n -p -f --kill-child true`.
+  /// by running `true` wrapped as a student's program would be.
   public static func probe() -> Isolation {
     var warnings: [String] = []
     let root = geteuid() == 0
@@ -46,11 +46,14 @@ public struct Sandbox: Sendable {
     let missing = tools.filter { access($0, X_OK) != 0 }
     var namespaces = false
     if missing.isEmpty {
-      namespaces = Self.succeeds(["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child", "true"])
+      let probe = Sandbox(
+        isolation: Isolation(dropsPrivileges: false, namespaces: true, warnings: []))
+      namespaces = Self.succeeds(
+        probe.wrap(["/bin/true"], limits: SandboxLimits(), uid: nil, privateTmp: true))
       if !namespaces {
         warnings.append(
-          "cannot create network and PID namespaces here (unshare -n -p -f refused): "
-            + "student programs keep the network, and only their process group is killed")
+          "cannot create namespaces here (unshare -n -p -m refused): student programs "
+            + "keep the network and the shared /tmp, and only their process group is killed")
       }
     } else {
       warnings.append(
@@ -61,12 +64,38 @@ public struct Sandbox: Sendable {
       dropsPrivileges: root && missing.isEmpty, namespaces: namespaces, warnings: warnings)
   }
 
-  /// The command line that runs `command` contained: namespaces, then
-  /// limits, then the unprivileged user `uid` (when each is available).
-  func wrap(_ command: [String], limits: SandboxLimits, uid: UInt32?) -> [String] {
+  /// The folders a sandboxed run gets a private, empty tmpfs over (16 MiB
+  /// each), so that writing to them changes nothing outside the sandbox.
+  static let privateFolders = ["/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/var/lock"]
+
+  /// The shell script that runs inside the namespaces: mounts the private
+  /// folders (with `privateTmp`), then runs the command as a child and
+  /// exits with its status (128 + n for signal n). The shell stays the
+  /// namespace's first process: the kernel ignores signals such as
+  /// SIGXFSZ that a namespace's first process sends itself, so the
+  /// program must not be that process.
+  static func initScript(privateTmp: Bool) -> String {
+    var script = ""
+    if privateTmp {
+      script += "for d in \(privateFolders.joined(separator: " ")); do "
+      script += "if [ -d \"$d\" ] && [ ! -L \"$d\" ]; then "
+      script += "mount -t tmpfs -o size=16m,mode=1777 tmpfs \"$d\" || exit 125; fi; done; "
+    }
+    return script + "\"$@\"; exit $?"
+  }
+
+  /// The command line that runs `command` contained: namespaces (with
+  /// private temporary folders when `privateTmp`), then limits, then the
+  /// unprivileged user `uid`, each where available. With `privateTmp` the
+  /// old /tmp is hidden: give `command` paths relative to its working folder.
+  func wrap(
+    _ command: [String], limits: SandboxLimits, uid: UInt32?, privateTmp: Bool = false
+  ) -> [String] {
     var line: [String] = []
     if isolation.namespaces {
-      line += ["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child", "--"]
+      line += ["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child"]
+      if privateTmp { line += ["-m", "--propagation", "private", "--mount-proc"] }
+      line += ["--", "/bin/sh", "-c", Self.initScript(privateTmp: privateTmp), "sh"]
     }
     if access("/usr/bin/prlimit", X_OK) == 0 {
       line += ["/usr/bin/prlimit"] + limits.prlimitArguments + ["--"]
@@ -78,6 +107,16 @@ public struct Sandbox: Sendable {
       ]
     }
     return line + command
+  }
+
+  /// How the program itself ended, given how the sandbox's first process
+  /// did: with namespaces, that is the shell, which exits 128 + n when the
+  /// program was killed by signal n.
+  func programEnding(_ ending: ChildProcess.Ending) -> ChildProcess.Ending {
+    guard isolation.namespaces, case .exited(let code) = ending, code > 128, code < 160 else {
+      return ending
+    }
+    return .signaled(code - 128)
   }
 
   /// Kills every process of user `uid` (as that user: `kill -KILL -1`), for
