@@ -108,6 +108,51 @@ import Testing
     #expect(figures[1].panels?[0].counts == [0, 2])
   }
 
+  @Test func lineScatterAndHeatmapFiguresCarryTheirData() throws {
+    let fixture = try EngineFixture(
+      "figures",
+      code: [
+        """
+        show(lines: [("train", [3, 2, 1]), ("val", [4, 3, 3])], title: "Loss",
+             xLabel: "epoch", markers: [(x: 1, label: "best")])
+        show(line: [1, 2, 4] as [Float], x: [0, 10, 20], logY: true)
+        show(scatter: [5.0, .nan], movingAverage: 2, yLabel: "loss")
+        show(heatmap: [1, 2, 3, 4, 5, 6], rows: 2, cols: 3, title: "Grid")
+        record("text", "tab\\tπ\\u{01}")
+        """
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let figures = result.cells[0].figures
+    #expect(figures.map(\.kind) == [.line, .line, .scatter, .heatmap])
+    let lines = try #require(figures[0].series)
+    #expect(lines.map(\.name) == ["train", "val"])
+    #expect(lines[0].x == [0, 1, 2] && lines[1].y == [4, 3, 3])
+    #expect(figures[0].xLabel == "epoch" && figures[0].yLabel == nil)
+    #expect(figures[0].markers?.first?.x == 1 && figures[0].markers?.first?.label == "best")
+    #expect(figures[1].series?.first?.x == [0, 10, 20] && figures[1].logY == true)
+    #expect(figures[2].movingAverage == 2 && figures[2].yLabel == "loss")
+    #expect(figures[2].series?.first?.y[1].isNaN == true)
+    #expect(
+      figures[3].rows == 2 && figures[3].cols == 3 && figures[3].values == [1, 2, 3, 4, 5, 6])
+    #expect(result.values["text"] == .text("tab\tπ\u{01}"))
+  }
+
+  @Test func misuseOfAShowCallFailsAtTheLabsLine() throws {
+    let fixture = try EngineFixture(
+      "misuse", code: ["print(1)\nshow(bars: [\"a\"], [1.0, 2.0])", "print(2)"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.failed, .notRun])
+    let error = try #require(result.cells[0].error)
+    #expect(error.message.contains("1 labels but 2 values"))
+    #expect(error.location?.line == fixture.line(cell: 0, offset: 1))
+  }
+
   @Test func compileErrorFailsTheCellItNamesAtTheLabsLine() throws {
     let fixture = try EngineFixture(
       "broken",
