@@ -24,9 +24,13 @@ let package = Package(
     .target(name: "Plot"),
     .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
     .executableTarget(name: "labbook", dependencies: ["LabBook"]),
+    .executableTarget(
+      name: "labkit-bench", dependencies: ["LabKit"], path: "Benchmarks/LabKitBench"),
     .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
-    .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
-    .testTarget(name: "LabBookTests", dependencies: ["LabBook"]),
+    // Goldens are read and re-recorded in place via #filePath, not copied as resources.
+    .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
+    .testTarget(
+      name: "LabBookTests", dependencies: ["LabBook"], exclude: ["Fixtures/Report"]),
     .testTarget(name: "labbookTests", dependencies: ["LabBook"]),
   ]
 )

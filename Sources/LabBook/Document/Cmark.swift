@@ -25,12 +25,19 @@ enum Cmark {
   /// `cmark_parse_document` and the `cmark_iter_*` walk (iterative: deep
   /// nesting does not recurse on our stack).
   static func codeBlocks(in markdown: String) -> [CodeBlock] {
-    var utf8 = Array(markdown.utf8) + [0]
-    guard let root = utf8.withUnsafeMutableBufferPointer({ buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-        cmark_parse_document($0, buffer.count - 1, CMARK_OPT_DEFAULT)
-      }
-    }) else { return [] }
+    codeBlocks(utf8: Array(markdown.utf8))
+  }
+
+  /// Every code block of the UTF-8 text `bytes`, as `codeBlocks(in:)`.
+  static func codeBlocks(utf8 bytes: [UInt8]) -> [CodeBlock] {
+    var utf8 = bytes + [0]
+    guard
+      let root = utf8.withUnsafeMutableBufferPointer({ buffer in
+        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          cmark_parse_document($0, buffer.count - 1, CMARK_OPT_DEFAULT)
+        }
+      })
+    else { return [] }
     defer { cmark_node_free(root) }
 
     var blocks: [CodeBlock] = []

@@ -1,5 +1,8 @@
 /// The YAML block at the top of a lab, between `---` lines.
+///
+/// Every key is optional; docs/lab-format.md lists them with their types.
 public struct FrontMatter: Sendable {
+  /// The lab's title (`title:`), shown atop the report.
   public var title: String?
   /// The seed cells' random generators start from (`--seed` overrides).
   public var seed: UInt64?
@@ -14,6 +17,7 @@ public struct FrontMatter: Sendable {
   /// Where the front matter starts (line 1 when present).
   public var location: SourceLocation?
 
+  /// A front matter with the given keys; all absent by default.
   public init(
     title: String? = nil, seed: UInt64? = nil, params: [(name: String, value: ParamValue)] = [],
     timeout: Double? = nil, data: [String] = [], grading: [String: String] = [:],
@@ -28,12 +32,15 @@ public struct FrontMatter: Sendable {
     self.location = location
   }
 
+  /// The default of parameter `name`, or `nil` when the lab has none.
   public func param(_ name: String) -> ParamValue? {
     params.first { $0.name == name }?.value
   }
 }
 
-/// A typed lab parameter: its type is the default's type.
+/// A typed lab parameter: its type is the default's type. In front matter a
+/// quoted value is a string; unquoted, `true`/`false` is a bool, decimal
+/// digits an int, a decimal number with a point or exponent a double.
 public enum ParamValue: Hashable, Sendable, Codable, CustomStringConvertible {
   case int(Int)
   case double(Double)

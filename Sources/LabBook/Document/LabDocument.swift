@@ -3,9 +3,14 @@
 public struct LabDocument: Sendable {
   /// The path the lab was read from, as the user named it.
   public var path: String
-  /// The whole file as read (BOM removed, line endings kept as they were).
+  /// The whole file as read: BOM removed, invalid UTF-8 replaced by U+FFFD,
+  /// line endings kept as they were. Line numbers in diagnostics count its
+  /// lines (`\n`, `\r\n` or a lone `\r` each end one); columns count UTF-8
+  /// bytes from 1.
   public var source: String
+  /// The YAML front matter; all defaults when the lab has none.
   public var frontMatter: FrontMatter
+  /// Prose, cells and answer blocks in file order. Blank prose is left out.
   public var blocks: [Block]
   /// Warnings met while reading; errors are thrown instead.
   public var warnings: [Diagnostic]
@@ -42,6 +47,7 @@ public enum Block: Sendable {
 
 /// Markdown text between cells.
 public struct Prose: Sendable {
+  /// The lines exactly as written, line endings included (front matter excluded).
   public var markdown: String
   /// Where the text starts in the lab's file.
   public var location: SourceLocation
@@ -52,17 +58,20 @@ public struct Prose: Sendable {
   }
 }
 
-/// A fenced code block whose info string starts with `swift`.
+/// A top-level fenced code block whose info string's first word is `swift`.
 public struct Cell: Sendable, Identifiable {
   /// The author's `id=…`, or a stable one derived from the cell's position.
   public var id: String
-  /// The code between the fences.
+  /// The code between the fences as cmark gives it: line endings are `\n`,
+  /// and up to `codeColumn - 1` leading spaces are stripped from each line.
   public var code: String
   /// Where the opening fence is.
   public var fenceLocation: SourceLocation
   /// The line of the first line of code (the fence's line + 1).
   public var codeLine: Int
-  /// The column where code starts (fence indentation is stripped by cmark).
+  /// The column where code starts: the fence's indentation + 1. cmark strips
+  /// that many leading spaces (or fewer, if a line has fewer) from each line;
+  /// `LabDocument.sourceLocation(in:line:column:)` maps positions exactly.
   public var codeColumn: Int
   /// Every attribute after the language word, in order: bare flags have
   /// an empty value.
@@ -85,26 +94,41 @@ public struct Cell: Sendable, Identifiable {
     attributes.first { $0.name == name }?.value
   }
 
+  /// Whether the bare flag (or attribute) `flag` is present.
   public func has(_ flag: String) -> Bool { attribute(flag) != nil }
 
+  /// `solution`: holds `// BEGIN SOLUTION` … `// END SOLUTION` regions.
   public var isSolution: Bool { has("solution") }
+  /// `test`: a graded test cell.
   public var isTest: Bool { has("test") }
+  /// `hidden`: a test the handout leaves out; only the grader runs it.
   public var isHidden: Bool { has("hidden") }
   /// `hide`: the code is left out of the report, its outputs stay.
   public var hidesCode: Bool { has("hide") }
+  /// `skip`: not run.
   public var isSkipped: Bool { has("skip") }
+  /// `instructor`: left out of the student handout altogether.
   public var isInstructorOnly: Bool { has("instructor") }
+  /// `points=…`: what the cell's tests are worth (checked non-negative).
   public var points: Double? { attribute("points").flatMap(Double.init) }
+  /// `title="…"`: a caption for the cell.
   public var title: String? { attribute("title") }
 }
 
 /// A fenced block with info string `answer`: a question's written, choice or
 /// numeric answer, and the instructor's key.
 public struct AnswerBlock: Sendable, Identifiable {
+  /// How the response is graded against the key.
   public enum Kind: String, Sendable, Codable {
-    case text, choice, number
+    /// Free text; the key is a reference answer.
+    case text
+    /// Choice letters, e.g. `B` or `A, C`.
+    case choice
+    /// A number, right within `tolerance` of the key.
+    case number
   }
 
+  /// The author's `id=…`, or `answer-N` for the N-th answer block.
   public var id: String
   public var kind: Kind
   /// What the student wrote (or the starter text), without the key lines.
@@ -114,7 +138,9 @@ public struct AnswerBlock: Sendable, Identifiable {
   /// For numeric answers, the accepted absolute tolerance.
   public var tolerance: Double?
   public var points: Double?
+  /// Where the opening fence is.
   public var location: SourceLocation
+  /// Every attribute after the word `answer`, in order.
   public var attributes: [(name: String, value: String)]
 
   public init(

@@ -1,0 +1,154 @@
+import Foundation
+
+extension Report {
+  /// One cell: a header (id, tags, status, time), its code unless the cell
+  /// hides it, then its outputs in order, or why it has none.
+  func renderCell(_ cell: Cell, _ run: CellResult?, failedBefore: String?) -> String {
+    let status = run?.status ?? .notRun
+    let id = HTML.escape(cell.id)
+    var html = "<section class=\"cell cell-\(status.rawValue)\" id=\"cell-\(id)\">\n"
+    html += "<div class=\"cell-head\"><a class=\"cell-id\" href=\"#cell-\(id)\">[\(id)]</a>"
+    if let title = cell.title { html += "<span class=\"cell-title\">\(HTML.escape(title))</span>" }
+    for tag in ["solution", "test", "hidden", "instructor"] where cell.has(tag) {
+      html += "<span class=\"tag\">\(tag)</span>"
+    }
+    if let points = cell.points {
+      html += "<span class=\"tag\">\(formatNumber(points)) pt\(points == 1 ? "" : "s")</span>"
+    }
+    html += "<span class=\"status status-\(status.rawValue)\">\(label(status))</span>"
+    if let run, status == .ok || status == .failed || status == .timedOut {
+      html += "<span class=\"time\">\(String(format: "%.2f s", run.seconds))</span>"
+    }
+    html += "</div>\n"
+    if !cell.hidesCode {
+      html += "<pre class=\"code\"><code class=\"language-swift\">"
+      html += SwiftHighlighter.html(cell.code) + "</code></pre>\n"
+    }
+
+    switch status {
+    case .notRun:
+      html += "<p class=\"notice\">" + notRunReason(failedBefore) + "</p>\n"
+    case .skipped:
+      html += "<p class=\"notice\">Skipped: the cell is marked <code>skip</code>.</p>\n"
+    case .timedOut:
+      html +=
+        "<p class=\"notice\">Timed out: the lab's time limit ran out while this cell"
+        + " ran.</p>\n"
+    case .ok, .failed:
+      break
+    }
+    if let run {
+      html += renderOutputs(run.outputs)
+      if let error = run.error { html += renderError(error) }
+    }
+    return html + "</section>\n"
+  }
+
+  private func label(_ status: CellResult.Status) -> String {
+    switch status {
+    case .ok: "ok"
+    case .failed: "failed"
+    case .timedOut: "timed out"
+    case .notRun: "not run"
+    case .skipped: "skipped"
+    }
+  }
+
+  private func notRunReason(_ failedBefore: String?) -> String {
+    if let failedBefore {
+      let id = HTML.escape(failedBefore)
+      return "Not run: an earlier cell failed (<a href=\"#cell-\(id)\">\(id)</a>)."
+    }
+    if result.diagnostics.contains(where: { $0.severity == .error }) {
+      return "Not run: the lab program did not build (see the errors above)."
+    }
+    return "Not run."
+  }
+
+  /// Outputs in order; consecutive text on the same stream is merged.
+  func renderOutputs(_ outputs: [CellOutput]) -> String {
+    var html = ""
+    var pending: (stream: CellOutput.Stream, text: String)?
+    func flush() {
+      guard let chunk = pending else { return }
+      html += renderStream(chunk.stream, chunk.text)
+      pending = nil
+    }
+    for output in outputs {
+      switch output {
+      case .text(let stream, let text):
+        if pending?.stream == stream {
+          pending!.text += text
+        } else {
+          flush()
+          pending = (stream, text)
+        }
+      case .figure(let spec):
+        flush()
+        html += "<figure class=\"figure\">\n"
+        html += FigureRenderer.chart(for: spec).svg() + "\n</figure>\n"
+      case .value(let name, let value):
+        flush()
+        html += "<div class=\"value\"><span class=\"name\">\(HTML.escape(name))</span> = "
+        html += "<span class=\"shown\">\(HTML.escape(value.display))</span></div>\n"
+      case .check(let check):
+        flush()
+        html += renderCheck(check)
+      }
+    }
+    flush()
+    return html
+  }
+
+  private func renderStream(_ stream: CellOutput.Stream, _ text: String) -> String {
+    var shown = text
+    var note = ""
+    if shown.count > options.maxStreamCharacters {
+      let rest = shown.count - options.maxStreamCharacters
+      shown = String(shown.prefix(options.maxStreamCharacters))
+      note =
+        "\n<span class=\"truncated\">… \(rest) more characters not shown"
+        + " (the run's JSON has them all)</span>"
+    }
+    if shown.hasSuffix("\n") { shown.removeLast() }
+    var html = ""
+    if stream == .stderr { html += "<div class=\"stream-label\">stderr</div>\n" }
+    html += "<pre class=\"stream \(stream.rawValue)\">\(HTML.escape(shown))\(note)</pre>\n"
+    return html
+  }
+
+  private func renderCheck(_ check: CheckResult) -> String {
+    let cls = check.passed ? "pass" : "fail"
+    var html = "<div class=\"check \(cls)\"><span class=\"mark\">"
+    html += check.passed ? "✓ passed" : "✗ failed"
+    html += "</span> \(HTML.escape(check.name))"
+    if check.points > 0 {
+      html += "<span class=\"points\">\(formatNumber(check.score))/"
+      html += "\(formatNumber(check.points)) pts</span>"
+    }
+    if !check.message.isEmpty {
+      html += "<span class=\"message\">\(HTML.escape(check.message))</span>"
+    }
+    return html + "</div>\n"
+  }
+
+  private func renderError(_ error: CellError) -> String {
+    var html = "<div class=\"error\" role=\"alert\"><span class=\"where\">Error"
+    if let location = error.location { html += " at " + HTML.escape(location.description) }
+    if let signal = error.signal { html += " (" + HTML.escape(signal) + ")" }
+    html += "</span>\n<pre>\(HTML.escape(error.message))</pre></div>\n"
+    return html
+  }
+
+  func renderAnswer(_ answer: AnswerBlock) -> String {
+    var html = "<div class=\"answer\" id=\"answer-\(HTML.escape(answer.id))\">"
+    html += "<div class=\"answer-head\">Answer \(HTML.escape(answer.id))"
+    html += " (\(answer.kind.rawValue))</div>\n"
+    let response = answer.response.trimmingCharacters(in: .whitespacesAndNewlines)
+    html +=
+      response.isEmpty
+      ? "<p class=\"notice\">No answer written.</p>"
+      : "<pre class=\"stream\">\(HTML.escape(response))</pre>"
+    return html + "</div>\n"
+  }
+}

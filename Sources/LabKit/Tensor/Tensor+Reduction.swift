@@ -1,0 +1,140 @@
+/// Reductions accumulate in `Double` and return `Float`. The spread follows
+/// numpy's default `ddof = 0`: `variance = Σ(x - mean)² / n` (the population
+/// variance), `std = √variance`. Axis reductions drop the reduced axis
+/// (numpy's `keepdims=False`).
+extension Tensor {
+  /// Σ x over all elements (0 for an empty tensor).
+  public func sum() -> Float { Float(doubleSum()) }
+
+  /// Σ x / n over all elements.
+  public func mean() -> Float {
+    preconditionAlways(count > 0, "mean: the tensor of shape \(shape) is empty")
+    return Float(doubleSum() / Double(count))
+  }
+
+  /// Σ(x - mean)² / n over all elements (two passes, in `Double`).
+  public func variance() -> Float { Float(doubleVariance()) }
+
+  /// √variance() over all elements (`x.std()`, ddof 0).
+  public func std() -> Float { Float(doubleVariance().squareRoot()) }
+
+  /// The smallest element (NaN if any element is NaN, like numpy).
+  public func min() -> Float {
+    preconditionAlways(count > 0, "min: the tensor of shape \(shape) is empty")
+    return scalars.dropFirst().reduce(scalars[0]) {
+      $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1)
+    }
+  }
+
+  /// The largest element (NaN if any element is NaN, like numpy).
+  public func max() -> Float {
+    preconditionAlways(count > 0, "max: the tensor of shape \(shape) is empty")
+    return scalars.dropFirst().reduce(scalars[0]) {
+      $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1)
+    }
+  }
+
+  func doubleSum() -> Double {
+    scalars.withUnsafeBufferPointer { x in
+      var s = 0.0
+      for v in x { s += Double(v) }
+      return s
+    }
+  }
+
+  func doubleVariance() -> Double {
+    preconditionAlways(count > 0, "variance: the tensor of shape \(shape) is empty")
+    let m = doubleSum() / Double(count)
+    return scalars.withUnsafeBufferPointer { x in
+      var s = 0.0
+      for v in x {
+        let d = Double(v) - m
+        s += d * d
+      }
+      return s / Double(count)
+    }
+  }
+
+  /// Σ along `axis` (`x.sum(axis=…)`); negative axes count from the end.
+  public func sum(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "sum(axis:)") { lane in lane.reduce(0, +) }
+  }
+
+  /// The mean along `axis` (`x.mean(axis=0)`: the mean of each column).
+  public func mean(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "mean(axis:)", nonEmpty: true) { lane in
+      lane.reduce(0, +) / Double(lane.count)
+    }
+  }
+
+  /// Σ(x - mean)² / n along `axis` (ddof 0).
+  public func variance(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "variance(axis:)", nonEmpty: true) { lane in
+      Tensor.laneVariance(lane)
+    }
+  }
+
+  /// √variance along `axis` (ddof 0).
+  public func std(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "std(axis:)", nonEmpty: true) { lane in
+      Tensor.laneVariance(lane).squareRoot()
+    }
+  }
+
+  /// The largest element along `axis`.
+  public func max(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "max(axis:)", nonEmpty: true) { lane in
+      lane.contains { $0.isNaN } ? .nan : lane.max()!
+    }
+  }
+
+  /// The smallest element along `axis`.
+  public func min(axis: Int) -> Tensor {
+    reduce(axis: axis, op: "min(axis:)", nonEmpty: true) { lane in
+      lane.contains { $0.isNaN } ? .nan : lane.min()!
+    }
+  }
+
+  /// The index of the largest element along `axis`, the first on a tie
+  /// (`x.argmax(axis=1)`: the predicted class of each row), in row-major order
+  /// of the remaining dimensions.
+  public func argmax(axis: Int) -> [Int] {
+    reduce(axis: axis, op: "argmax(axis:)", nonEmpty: true) { lane in
+      var best = 0
+      for i in 1..<lane.count where lane[i] > lane[best] || (lane[i].isNaN && !lane[best].isNaN) {
+        best = i
+      }
+      return Double(best)
+    }.scalars.map { Int($0) }
+  }
+
+  static func laneVariance(_ lane: [Double]) -> Double {
+    let m = lane.reduce(0, +) / Double(lane.count)
+    return lane.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(lane.count)
+  }
+
+  /// Applies `f` to every lane along `axis` (as `Double`s) and collects the
+  /// results in a tensor whose shape drops that axis.
+  func reduce(
+    axis: Int, op: String, nonEmpty: Bool = false, _ f: ([Double]) -> Double
+  ) -> Tensor {
+    let a = axis < 0 ? axis + rank : axis
+    preconditionAlways(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for shape \(shape)")
+    let n = shape[a]
+    preconditionAlways(!nonEmpty || n > 0, "\(op): axis \(axis) of shape \(shape) is empty")
+    let outer = shape[..<a].reduce(1, *)
+    let inner = shape[(a + 1)...].reduce(1, *)
+    var result = [Float]()
+    result.reserveCapacity(outer * inner)
+    var lane = [Double](repeating: 0, count: n)
+    for o in 0..<outer {
+      for i in 0..<inner {
+        for j in 0..<n { lane[j] = Double(scalars[(o * n + j) * inner + i]) }
+        result.append(Float(f(lane)))
+      }
+    }
+    var newShape = shape
+    newShape.remove(at: a)
+    return Tensor(result, shape: newShape)
+  }
+}

@@ -1,0 +1,57 @@
+import LabBook
+
+/// The help texts, one per command.
+enum Help {
+  static let overview = """
+    labbook \(LabBookInfo.version): run deep-learning labs written as Markdown
+
+    Usage: labbook <command> [options]
+
+    Commands:
+      run NAME|PATH   run a lab and write its HTML report and JSON results
+      list            list the labs that can be run by name
+
+    Options:
+      -h, --help      show help (also: labbook help <command>)
+      --version       show LabBook's version
+
+    A lab is found by name in ./labs, then in each folder of $LABBOOK_PATH,
+    then among the labs installed with LabBook. See docs/cli.md.
+    """
+
+  static let run = """
+    Usage: labbook run NAME|PATH [-o DIR] [--seed N] [--set KEY=VALUE]... [--fresh]
+
+    Runs a lab's Swift cells in order and writes DIR/NAME.html (the report) and
+    DIR/NAME.json (every output, figure and recorded value). Prints the report's
+    path on stdout; progress and diagnostics go to stderr.
+
+    Options:
+      -o, --output DIR     where to write the report (default: out)
+      --seed N             seed for the lab's random numbers (default: the lab's
+                           front matter `seed`, else 0)
+      --set KEY=VALUE      override a parameter from the front matter's `params`;
+                           repeatable; the value must fit the default's type
+      --fresh              ignore cached results and run everything again
+      -h, --help           show this help
+
+    Results are cached in DIR/.labbook/ (safe to delete): an unchanged lab is
+    only re-rendered. Exit status: 0 when every cell ran, 1 when a cell failed or
+    the lab did not compile, 64 for a wrong command line or an unknown lab.
+    """
+
+  static let list = """
+    Usage: labbook list
+
+    Lists the labs that `labbook run NAME` finds: name, title, number of cells
+    and file, one per line, tab-separated on stdout.
+    """
+
+  static func text(for command: String) -> String? {
+    switch command {
+    case "run": run
+    case "list": list
+    default: nil
+    }
+  }
+}

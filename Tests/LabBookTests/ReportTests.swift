@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+/// The whole page: title block, contents, cells and their outputs, escaping,
+/// failure marking, KaTeX inlining and size.
+@Suite struct ReportTests {
+  static let plainOptions = ReportOptions(inlineKaTeX: false)
+  static let sample = Report(
+    document: ReportSample.document, result: ReportSample.result, options: plainOptions
+  ).html()
+
+  @Test func titleBlockNamesTheRun() {
+    let html = Self.sample
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    #expect(html.contains("<h1>Weight initialisation</h1>"))
+    #expect(html.contains("<dt>Seed</dt><dd><code>7</code></dd>"))
+    #expect(html.contains("<code>layers=6</code>, <code>std=0.05</code>"))
+    #expect(html.contains("<dt>LabBook</dt><dd>\(LabBookInfo.version)</dd>"))
+    #expect(html.contains("3.25 s (compile 0.52 s)"))
+    #expect(html.contains("2026-12-03T16:40:00Z"))
+  }
+
+  @Test func cellSummaryCountsStatusesAndLinksFailures() {
+    #expect(
+      Self.sample.contains(
+        "7 cells: 4 ok, 1 failed, 1 not run, 1 skipped — <span class=\"summary-failed\">"
+          + "failed: <a href=\"#cell-crash\">crash</a></span>"))
+  }
+
+  @Test func tableOfContentsLinksProseHeadings() {
+    let html = Self.sample
+    #expect(html.contains("<nav class=\"toc\""))
+    #expect(html.contains("<a href=\"#six-layers-of-tanh\">Six layers of tanh</a>"))
+    #expect(html.contains("<h2 id=\"six-layers-of-tanh\">Six layers of tanh</h2>"))
+    #expect(html.contains("<a href=\"#loss-curves\">Loss curves</a>"))
+  }
+
+  @Test func everyCellHasAnAnchor() {
+    for cell in ReportSample.document.cells {
+      #expect(Self.sample.contains("id=\"cell-\(cell.id)\""))
+    }
+  }
+
+  @Test func hiddenCodeIsLeftOutButItsOutputStays() {
+    #expect(!Self.sample.contains("secret"))
+    #expect(Self.sample.contains(">ready</pre>"))
+  }
+
+  @Test func programTextIsEscaped() {
+    let html = Self.sample
+    #expect(!html.contains("<script>alert"))
+    #expect(html.contains("Index out of range &lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("warning: &lt;slow&gt; BLAS &amp; co"))
+    #expect(html.contains("&lt;boom&gt; &amp; &quot;quote&quot;"))
+    #expect(html.contains("got 0.2 &lt;b&gt;"))
+  }
+
+  @Test func streamsAreDistinguished() {
+    #expect(Self.sample.contains("<pre class=\"stream stdout\">final std: 0.0213</pre>"))
+    #expect(Self.sample.contains("<pre class=\"stream stderr\">"))
+  }
+
+  @Test func failureShowsItsLocationAndSignal() {
+    #expect(
+      Self.sample.contains(
+        "<span class=\"where\">Error at labs/weight-init.md:60:7 (SIGTRAP)</span>"))
+    #expect(Self.sample.contains("class=\"cell cell-failed\" id=\"cell-crash\""))
+  }
+
+  @Test func cellsAfterAFailureAreMarkedNotRun() {
+    #expect(
+      Self.sample.contains(
+        "Not run: an earlier cell failed (<a href=\"#cell-crash\">crash</a>)."))
+    #expect(Self.sample.contains("Skipped: the cell is marked <code>skip</code>."))
+  }
+
+  @Test func cellMissingFromTheResultIsNotRun() {
+    var result = ReportSample.result
+    result.cells.removeAll { $0.id == "loss" }
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    #expect(html.contains("class=\"cell cell-notRun\" id=\"cell-loss\""))
+  }
+
+  @Test func buildFailureExplainsWhyNothingRan() {
+    let result = RunResult(
+      lab: "x", title: "X", seed: 1, startedAt: "t", labbookVersion: "0",
+      diagnostics: [
+        Diagnostic(
+          .error, at: SourceLocation(file: "x.md", line: 3, column: 5), "cannot find 'q'")
+      ],
+      cells: [CellResult(id: "a", status: .notRun)])
+    let document = LabDocument(
+      path: "x.md", source: "", frontMatter: FrontMatter(),
+      blocks: [
+        .cell(
+          Cell(
+            id: "a", code: "q", fenceLocation: SourceLocation(file: "x.md", line: 2), codeLine: 3))
+      ])
+    let html = Report(document: document, result: result, options: Self.plainOptions).html()
+    #expect(html.contains("x.md:3:5: error"))
+    #expect(html.contains("Not run: the lab program did not build"))
+  }
+
+  @Test func checksShowPassFailAndPoints() {
+    #expect(Self.sample.contains("✓ passed</span> std near 0.63"))
+    #expect(Self.sample.contains("✗ failed</span> mean near 0"))
+    #expect(Self.sample.contains("0/1 pts"))
+  }
+
+  @Test func figuresAreInlineSVG() {
+    #expect(Self.sample.components(separatedBy: "<figure class=\"figure\">\n<svg ").count == 4)
+  }
+
+  @Test func withoutKaTeXTheMathIsReadableCodeAndNoScriptRuns() {
+    #expect(!Self.sample.contains("<script"))
+    #expect(Self.sample.contains("<code class=\"math\">\\sigma = 1/\\sqrt{D_{in}}</code>"))
+    let missing = ReportOptions(katexDirectory: "/nonexistent/katex")
+    let html = Report(
+      document: ReportSample.document, result: ReportSample.result, options: missing
+    ).html()
+    #expect(!html.contains("<script"))
+  }
+
+  @Test func nothingIsFetchedFromTheNetwork() throws {
+    let html = Report(document: ReportSample.document, result: ReportSample.result).html()
+    for pattern in ["src=\"http", "href=\"http", "url(http", "url(fonts/", "@import"] {
+      #expect(!html.contains(pattern), "found \(pattern)")
+    }
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/javascript/katex")))
+  func katexIsInlinedWithOnlyTheFontsTheMathNeeds() {
+    let html = Report(document: ReportSample.document, result: ReportSample.result).html()
+    #expect(html.contains("<script>\n!function"))
+    #expect(html.contains("font-family:KaTeX_Main;src:url(data:font/woff2;base64,"))
+    // No \mathfrak in the sample: no Fraktur face, and no other format.
+    #expect(!html.contains("KaTeX_Fraktur;src"))
+    #expect(!html.contains(".woff)") && !html.contains(".ttf)"))
+  }
+
+  @Test func fontFacesFollowTheCommandsUsed() {
+    #expect(KaTeXAssets.faces(for: ["x^2"]) == KaTeXAssets.baseFaces)
+    let faces = KaTeXAssets.faces(for: ["\\mathbb{R}", "\\mathcal{L}", "\\left( x \\right)"])
+    #expect(faces.isSuperset(of: ["AMS-Regular", "Caligraphic-Regular", "Size3-Regular"]))
+  }
+
+  @Test func proseWithoutMathLoadsNoKaTeX() {
+    let document = LabDocument(
+      path: "p.md", source: "", frontMatter: FrontMatter(title: "P"),
+      blocks: [
+        .prose(Prose(markdown: "Just text.", location: SourceLocation(file: "p.md", line: 1)))
+      ])
+    let result = RunResult(lab: "p", title: "P", seed: 0, startedAt: "t", labbookVersion: "0")
+    let html = Report(document: document, result: result).html()
+    #expect(!html.contains("<script") && !html.contains("KaTeX"))
+  }
+
+  @Test func longOutputIsCutWithANote() {
+    var result = ReportSample.result
+    result.cells[0].outputs = [.text(stream: .stdout, text: String(repeating: "x", count: 150))]
+    let options = ReportOptions(inlineKaTeX: false, maxStreamCharacters: 100)
+    let html = Report(document: ReportSample.document, result: result, options: options).html()
+    #expect(html.contains("… 50 more characters not shown"))
+  }
+
+  @Test func weightInitSizedReportStaysUnderOneMegabyte() {
+    // About ten figures: eight grids of six 50-bin histograms, two 2000-point charts.
+    var outputs: [CellOutput] = []
+    let edges = (0...50).map { -1 + Double($0) * 0.04 }
+    for figure in 0..<8 {
+      var grid = FigureSpec(kind: .histogramGrid, title: "Activations \(figure)")
+      var panels: [FigureSpec.HistogramPanel] = []
+      for layer in 1...6 {
+        var counts: [Double] = []
+        for bin in 0..<50 { counts.append(Double((bin * 7919 + layer * 104_729) % 997)) }
+        panels.append(
+          .init(
+            title: "Layer \(layer)", edges: edges, counts: counts,
+            mean: 0.001 * Double(layer), std: 0.5 / Double(layer)))
+      }
+      grid.panels = panels
+      outputs.append(.figure(grid))
+    }
+    var ys: [Double] = []
+    for i in 0..<2000 { ys.append(2.3 * exp(-Double(i) / 500) + Double(i % 17) / 100) }
+    var scatter = FigureSpec(kind: .scatter, title: "Loss")
+    scatter.series = [.init(name: "loss", x: ys.indices.map(Double.init), y: ys)]
+    scatter.movingAverage = 50
+    var line = FigureSpec(kind: .line, title: "Loss")
+    line.series = scatter.series
+    outputs += [.figure(scatter), .figure(line)]
+    var result = ReportSample.result
+    result.cells[0].outputs = outputs
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    print("weight-init-sized report: \(html.utf8.count) bytes")
+    #expect(html.utf8.count < 1_000_000, "\(html.utf8.count) bytes")
+  }
+
+  @Test func sameInputGivesSameBytes() {
+    let again = Report(
+      document: ReportSample.document, result: ReportSample.result, options: Self.plainOptions
+    ).html()
+    #expect(again == Self.sample)
+  }
+
+  /// The sample page compared byte for byte with its golden file;
+  /// `LABBOOK_RECORD_GOLDEN=1` re-records it.
+  @Test func samplePageMatchesItsGoldenFile() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/Report/sample.html")
+    if ProcessInfo.processInfo.environment["LABBOOK_RECORD_GOLDEN"] == "1" {
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Self.sample.write(to: file, atomically: true, encoding: .utf8)
+      return
+    }
+    let golden = try #require(
+      try? String(contentsOf: file, encoding: .utf8),
+      "missing \(file.path); run with LABBOOK_RECORD_GOLDEN=1 to record it")
+    #expect(Self.sample == golden, "sample.html differs; LABBOOK_RECORD_GOLDEN=1 re-records it")
+  }
+}

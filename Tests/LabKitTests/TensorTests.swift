@@ -1,0 +1,154 @@
+import Testing
+
+@testable import LabKit
+
+@Test func creationFillsShapes() {
+  #expect(Tensor.zeros([2, 3]).scalars == [0, 0, 0, 0, 0, 0])
+  #expect(Tensor.ones([2]).scalars == [1, 1])
+  #expect(Tensor.full([1, 2], 7).scalars == [7, 7])
+  #expect(Tensor.arange(4).scalars == [0, 1, 2, 3])
+  #expect(Tensor(shape: [3], repeating: 2).count == 3)
+  #expect(Tensor.linspace(0, 1, count: 5).scalars == [0, 0.25, 0.5, 0.75, 1])
+  #expect(Tensor.zeros([0, 4]).count == 0)
+}
+
+@Test func reshapeKeepsOrderAndInfersOneExtent() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  #expect(x.shape == [2, 3])
+  #expect(x[1, 0] == 3)
+  #expect(x.reshaped([-1, 2]).shape == [3, 2])
+}
+
+@Test func transposeSwapsIndices() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  let t = x.transposed()
+  #expect(t.shape == [3, 2])
+  #expect(t.scalars == [0, 3, 1, 4, 2, 5])
+}
+
+@Test func rowSlicingAndRowSubscript() {
+  var x = Tensor.arange(12).reshaped([4, 3])
+  #expect(x.rows(1..<3).shape == [2, 3])
+  #expect(x.rows(1..<3).scalars == [3, 4, 5, 6, 7, 8])
+  #expect(x.rows(2...3).scalars == [6, 7, 8, 9, 10, 11])
+  #expect(x[row: 3].scalars == [9, 10, 11])
+  #expect(x[row: 3].shape == [3])
+  x[row: 0] = Tensor([-1, -2, -3])
+  #expect(x.scalars.prefix(4) == [-1, -2, -3, 3])
+}
+
+@Test func scalarArithmeticOnBothSides() {
+  let x = Tensor([1, 2, 4])
+  #expect((x + 1).scalars == [2, 3, 5])
+  #expect((1 - x).scalars == [0, -1, -3])
+  #expect((x * 0.5).scalars == [0.5, 1, 2])
+  #expect((2 * x).scalars == [2, 4, 8])
+  #expect((x / 2).scalars == [0.5, 1, 2])
+  #expect((4 / x).scalars == [4, 2, 1])
+  #expect((-x).scalars == [-1, -2, -4])
+}
+
+@Test func scalingATemporaryLeavesOtherCopiesAlone() {
+  let x = Tensor([1, 2])
+  let y = x * 3
+  #expect(x.scalars == [1, 2])
+  #expect(y.scalars == [3, 6])
+  var z = x
+  z *= 2
+  #expect(x.scalars == [1, 2] && z.scalars == [2, 4])
+}
+
+@Test func sameShapeTensorsCombineElementwise() {
+  let a = Tensor([1, 2, 3, 4], shape: [2, 2])
+  let b = Tensor([10, 20, 30, 40], shape: [2, 2])
+  #expect((a + b).scalars == [11, 22, 33, 44])
+  #expect((b - a).scalars == [9, 18, 27, 36])
+  #expect((a * b).scalars == [10, 40, 90, 160])
+  #expect((b / a).scalars == [10, 10, 10, 10])
+}
+
+@Test func rowVectorBroadcastsOverRows() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  let bias = Tensor([10, 20, 30])
+  #expect((x + bias).scalars == [10, 21, 32, 13, 24, 35])
+  #expect((x + bias.reshaped([1, 3])).scalars == [10, 21, 32, 13, 24, 35])
+  #expect((bias - x).scalars == [10, 19, 28, 7, 16, 25])
+  var y = x
+  y -= x.mean(axis: 0)
+  #expect(y.scalars == [-1.5, -1.5, -1.5, 1.5, 1.5, 1.5])
+}
+
+@Test func columnAndGeneralBroadcasting() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  let column = Tensor([100, 200], shape: [2, 1])
+  #expect((x + column).scalars == [100, 101, 102, 203, 204, 205])
+  // [2, 1] with [3] broadcasts to [2, 3] (an outer sum).
+  let outer = column + Tensor([1, 2, 3])
+  #expect(outer.shape == [2, 3])
+  #expect(outer.scalars == [101, 102, 103, 201, 202, 203])
+}
+
+@Test func comparisonsGiveZeroOneMasks() {
+  let x = Tensor([-1, 0, 2])
+  #expect((x .> 0).scalars == [0, 0, 1])
+  #expect((x .>= 0).scalars == [0, 1, 1])
+  #expect((x .< Tensor([0, 0, 0])).scalars == [1, 0, 0])
+  #expect((x .== 0).scalars == [0, 1, 0])
+  #expect((x * (x .> 0)).scalars == relu(x).scalars)
+}
+
+@Test func elementwiseMathFollowsNumpy() {
+  let x = Tensor([-2, 0, 3])
+  #expect(maximum(0, x).scalars == [0, 0, 3])
+  #expect(minimum(x, 1).scalars == [-2, 0, 1])
+  #expect(abs(x).scalars == [2, 0, 3])
+  #expect(clip(x, -1, 1).scalars == [-1, 0, 1])
+  #expect(sqrt(Tensor([4, 9])).scalars == [2, 3])
+  #expect(exp(Tensor([0])).scalars == [1])
+  #expect(log(Tensor([1])).scalars == [0])
+  #expect(x.map { $0 * $0 }.scalars == [4, 0, 9])
+}
+
+/// `C[i, j] = Σ A[i, l]·B[l, j]`, checked against the triple loop in Double.
+@Test func matmulEqualsTheTripleLoop() {
+  var g = CounterRandom(seed: 11)
+  let a = Tensor.randn([5, 7], using: &g)
+  let b = Tensor.randn([7, 3], using: &g)
+  let c = a.matmul(b)
+  #expect(c.shape == [5, 3])
+  for i in 0..<5 {
+    for j in 0..<3 {
+      var s = 0.0
+      for l in 0..<7 { s += Double(a[i, l]) * Double(b[l, j]) }
+      #expect(abs(Double(c[i, j]) - s) < 1e-5)
+    }
+  }
+  #expect(a.dot(b) == c)
+}
+
+@Test func matmulTransposeFlagsEqualExplicitTransposes() {
+  var g = CounterRandom(seed: 12)
+  let a = Tensor.randn([4, 6], using: &g)
+  let b = Tensor.randn([5, 6], using: &g)
+  let expected = a.matmul(b.transposed())
+  let fused = a.matmul(b, transposeA: false, transposeB: true)
+  #expect(zip(fused.scalars, expected.scalars).allSatisfy { abs($0 - $1) < 1e-5 })
+  let both = a.transposed().matmul(b, transposeA: true, transposeB: true)
+  #expect(zip(both.scalars, expected.scalars).allSatisfy { abs($0 - $1) < 1e-5 })
+}
+
+@Test func matmulKnownProduct() {
+  let a = Tensor([1, 2, 3, 4], shape: [2, 2])
+  let b = Tensor([5, 6, 7, 8], shape: [2, 2])
+  #expect(a.matmul(b).scalars == [19, 22, 43, 50])
+}
+
+@Test func matmulOfMismatchedShapesStopsWithBothShapes() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor.zeros([16, 4096]).matmul(Tensor.zeros([100, 10]))
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("matmul: shapes [16, 4096] and [100, 10] do not chain (4096 ≠ 100)"))
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Plot
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
