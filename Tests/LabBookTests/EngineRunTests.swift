@@ -83,6 +83,7 @@ import Testing
         show(histograms: [("a", [0, 1, 2, 3] as [Float]), ("b", [4, .nan])], bins: 4,
              title: "Layers")
         show(histogram: [1.0, 1.0], bins: 2)
+        show(histograms: [("a", [0.1]), ("b", [0.3])], bins: 2)
         """
       ])
     defer { fixture.remove() }
@@ -90,7 +91,7 @@ import Testing
     let result = try testEngine().run(fixture.document, options: RunOptions())
 
     let figures = result.cells[0].figures
-    #expect(figures.count == 2)
+    #expect(figures.count == 3)
     let grid = try #require(figures.first?.panels)
     #expect(figures[0].kind == .histogramGrid)
     // Shared range: the finite minimum 0 to maximum 4, in 4 equal bins.
@@ -106,6 +107,8 @@ import Testing
     // A single repeated value gets a unit-wide range around it.
     #expect(figures[1].panels?[0].edges == [0.5, 1, 1.5])
     #expect(figures[1].panels?[0].counts == [0, 2])
+    // Doubles are binned as Floats: 0.3 rounds up as a Float, yet stays in.
+    #expect(figures[2].panels?.map(\.counts) == [[1, 0], [0, 1]])
   }
 
   @Test func lineScatterAndHeatmapFiguresCarryTheirData() throws {
