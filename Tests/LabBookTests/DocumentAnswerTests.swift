@@ -71,4 +71,10 @@ import Testing
     let document = try parseLab("```answer solution\na\n```\n")
     #expect(position(document.warnings.first(containing: "\"solution\"")) == "1:11")
   }
+
+  @Test func nestedAnswerBlockWarnsAndStaysProse() throws {
+    let document = try parseLab("1. Question\n\n   ```answer id=q\n   a\n   ```\n")
+    #expect(document.answers.isEmpty)
+    #expect(position(document.warnings.first(containing: "answer block is inside")) == "3:4")
+  }
 }

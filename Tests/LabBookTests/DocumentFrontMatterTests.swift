@@ -155,4 +155,10 @@ import Testing
   @Test func nonMappingFrontMatterIsAnError() {
     #expect(position(labErrors("---\n- a\n---\n").first(containing: "mapping")) == "2:1")
   }
+
+  @Test func crlfFrontMatterIsReadAndLocated() throws {
+    let document = try parseLab("---\r\ntitle: x\r\nseed: 5\r\ncolour: red\r\n---\r\ntext\r\n")
+    #expect(document.frontMatter.title == "x" && document.frontMatter.seed == 5)
+    #expect(position(document.warnings.first(containing: "colour")) == "4:1")
+  }
 }

@@ -25,4 +25,26 @@ import Testing
     #expect(document.frontMatter.title == "T")
     #expect(document.cells.first?.fenceLocation.line == 4)
   }
+
+  @Test func tabsInCodeAreKeptUnderAnUnindentedFence() throws {
+    let document = try parseLab("```swift\n\tlet x = 1\n```\n")
+    let cell = try #require(document.cells.first)
+    #expect(cell.code == "\tlet x = 1\n")
+    // swiftc counts the tab as one column, so "let" is at column 2 in both.
+    #expect(document.sourceLocation(in: cell, line: 1, column: 2).description == "lab.md:2:2")
+  }
+
+  @Test func errorsListEveryDiagnosticInFileOrder() {
+    let source = "```swift bogus\nx\n```\n\n```swift id=bad!\ny\n```\n"
+    do {
+      _ = try LabDocument.parse(source, path: "labs/x.md")
+      Issue.record("expected a LabError")
+    } catch {
+      #expect(error.diagnostics.map(\.severity) == [.warning, .error])
+      let lines = error.description.split(separator: "\n")
+      #expect(lines.first?.hasPrefix("labs/x.md:1:10: warning: unknown cell attribute") == true)
+      #expect(lines.contains { $0.hasPrefix("labs/x.md:5:10: error: cell id \"bad!\"") })
+      #expect(lines.contains { $0.hasPrefix("  hint: ") })
+    }
+  }
 }

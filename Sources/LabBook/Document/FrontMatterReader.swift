@@ -23,11 +23,8 @@ struct FrontMatterReader {
     guard text.lineCount >= 1, isDelimiter(line: 1, allowingDots: false) else {
       return FrontMatter()
     }
-    guard
-      let close = (2...max(2, text.lineCount)).first(where: {
-        $0 <= text.lineCount && isDelimiter(line: $0, allowingDots: true)
-      })
-    else {
+    let lines = stride(from: 2, through: text.lineCount, by: 1)
+    guard let close = lines.first(where: { isDelimiter(line: $0, allowingDots: true) }) else {
       throw LabError(
         Diagnostic(
           .error, at: log.at(1, 1),
