@@ -17,7 +17,7 @@ import Testing
         record("ratio", Float(0.1))
         record("quote", "say \\"hi\\"\\n")
         record("curve", [1.5, Double.nan, -Double.infinity])
-        show(bars: ["a", "b"], [1.0, 2.0], title: "Bars")
+        show(bars: ["a", "b"], values: [1.0, 2.0], title: "Bars")
         print("after")
         """,
         """
@@ -119,6 +119,7 @@ import Testing
         show(lines: [("train", [3, 2, 1]), ("val", [4, 3, 3])], title: "Loss",
              xLabel: "epoch", markers: [(x: 1, label: "best")])
         show(line: [1, 2, 4] as [Float], x: [0, 10, 20], logY: true)
+        show(line: [("a", [1, 2], [3, 4]), ("b", [5], [6])], title: "Own x")
         show(scatter: [5.0, .nan], movingAverage: 2, yLabel: "loss")
         show(heatmap: [1, 2, 3, 4, 5, 6], rows: 2, cols: 3, title: "Grid")
         record("text", "tab\\tπ\\u{01}")
@@ -128,8 +129,11 @@ import Testing
 
     let result = try testEngine().run(fixture.document, options: RunOptions())
 
-    let figures = result.cells[0].figures
-    #expect(figures.map(\.kind) == [.line, .line, .scatter, .heatmap])
+    var figures = result.cells[0].figures
+    #expect(figures.map(\.kind) == [.line, .line, .line, .scatter, .heatmap])
+    let own = try #require(figures[2].series)
+    #expect(own.map(\.x) == [[1, 2], [5]] && own.map(\.y) == [[3, 4], [6]])
+    figures.remove(at: 2)
     let lines = try #require(figures[0].series)
     #expect(lines.map(\.name) == ["train", "val"])
     #expect(lines[0].x == [0, 1, 2] && lines[1].y == [4, 3, 3])
@@ -145,7 +149,7 @@ import Testing
 
   @Test func misuseOfAShowCallFailsAtTheLabsLine() throws {
     let fixture = try EngineFixture(
-      "misuse", code: ["print(1)\nshow(bars: [\"a\"], [1.0, 2.0])", "print(2)"])
+      "misuse", code: ["print(1)\nshow(bars: [\"a\"], values: [1.0, 2.0])", "print(2)"])
     defer { fixture.remove() }
 
     let result = try testEngine().run(fixture.document, options: RunOptions())
@@ -154,6 +158,22 @@ import Testing
     let error = try #require(result.cells[0].error)
     #expect(error.message.contains("1 labels but 2 values"))
     #expect(error.location?.line == fixture.line(cell: 0, offset: 1))
+  }
+
+  @Test func laterCellsMayRedeclareNamesAsInANotebook() throws {
+    let fixture = try EngineFixture(
+      "redeclare",
+      code: [
+        "let width = 3\nstruct Layer { var size = width }\nvar x = 1",
+        "var x = \"two\"\nfunc describe() -> String { x + \"!\" }",
+        "print(x, Layer().size, describe())\nlet x = 3.5\nprint(x)",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .ok, .ok])
+    #expect(result.cells[2].text(.stdout) == "two 3 two!\n3.5\n")
   }
 
   @Test func compileErrorFailsTheCellItNamesAtTheLabsLine() throws {

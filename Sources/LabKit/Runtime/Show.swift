@@ -1,3 +1,22 @@
+/// Shows several named lines on one chart, each with its own `x`, with
+/// optional vertical `markers`.
+///
+///     show(line: [("MSRA", blocks, grows), ("zero init", blocks, stays)],
+///          title: "Variance per block", xLabel: "block", logY: true)
+public func show<T: BinaryFloatingPoint>(
+  line series: [(name: String, x: [T], y: [T])], title: String = "", xLabel: String? = nil,
+  yLabel: String? = nil, logY: Bool = false, markers: [(x: Double, label: String)] = [],
+  file: StaticString = #file, line: UInt = #line
+) {
+  for item in series where item.x.count != item.y.count {
+    fatalError(
+      "show(line:): series \"\(item.name)\" has \(item.x.count) x but \(item.y.count) y; "
+        + "give one x per y", file: file, line: line)
+  }
+  let items = series.map { seriesJSON($0.name, x: $0.x, y: $0.y) }
+  emitLines(items, title, xLabel, yLabel, logY, markers)
+}
+
 /// Shows a line chart of `values` against `x` (default `0, 1, 2, …`).
 ///
 ///     show(line: losses, title: "Training loss", xLabel: "iteration")
@@ -30,6 +49,13 @@ public func show<T: BinaryFloatingPoint>(
     }
     series.append(seriesJSON(item.name, x: x, y: item.values))
   }
+  emitLines(series, title, xLabel, yLabel, logY, markers)
+}
+
+private func emitLines(
+  _ series: [String], _ title: String, _ xLabel: String?, _ yLabel: String?, _ logY: Bool,
+  _ markers: [(x: Double, label: String)]
+) {
   var figure = figureJSON("line", title, xLabel, yLabel, logY)
   figure.field("series", raw: "[" + series.joined(separator: ",") + "]")
   if !markers.isEmpty {
@@ -112,9 +138,10 @@ public func show<T: BinaryFloatingPoint>(
 
 /// Shows a bar chart: one bar per label.
 ///
-///     show(bars: ["sigmoid", "tanh", "ReLU"], [0.25, 1, 1], title: "Max gradient")
+///     show(bars: ["sigmoid", "tanh", "ReLU"], values: [0.25, 1, 1],
+///          title: "Largest derivative")
 public func show<T: BinaryFloatingPoint>(
-  bars labels: [String], _ values: [T], title: String = "", xLabel: String? = nil,
+  bars labels: [String], values: [T], title: String = "", xLabel: String? = nil,
   yLabel: String? = nil, logY: Bool = false, file: StaticString = #file, line: UInt = #line
 ) {
   guard labels.count == values.count else {
