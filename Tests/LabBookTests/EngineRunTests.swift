@@ -176,6 +176,45 @@ import Testing
     #expect(result.cells[2].text(.stdout) == "two 3 two!\n3.5\n")
   }
 
+  @Test func outputBeyondTheCapIsCutWithANote() throws {
+    let fixture = try EngineFixture(
+      "chatty", code: ["print(String(repeating: \"a\", count: 1_500_000))", "print(\"ok\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let text = result.cells[0].text(.stdout)
+    #expect(text.prefix(RunTranscript.outputCap).allSatisfy { $0 == "a" })
+    // 1_500_000 a's and a newline, of which the cap's worth is kept.
+    #expect(text.contains("\(1_500_001 - RunTranscript.outputCap) more bytes left out"))
+    #expect(result.cells[1].text(.stdout) == "ok\n")
+  }
+
+  @Test func exitInACellFailsItAndStopsTheLab() throws {
+    let fixture = try EngineFixture(
+      "exits", code: ["import Glibc\nprint(\"bye\")\nexit(3)", "print(\"never\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.failed, .notRun])
+    #expect(result.cells[0].error?.message.contains("status 3") == true)
+    #expect(result.cells[0].text(.stdout) == "bye\n")
+  }
+
+  @Test func parameterReadAsTheWrongTypeFailsWithItsName() throws {
+    let fixture = try EngineFixture(
+      "wrongtype", frontMatter: FrontMatter(params: [("lr", .double(0.1))]),
+      code: ["let lr = param(\"lr\", default: 1)"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let error = try #require(result.cells[0].error)
+    #expect(error.message.contains("parameter \"lr\" is \"0.1\", not an integer"))
+    #expect(error.location?.line == fixture.line(cell: 0))
+  }
+
   @Test func compileErrorFailsTheCellItNamesAtTheLabsLine() throws {
     let fixture = try EngineFixture(
       "broken",
