@@ -24,13 +24,7 @@ struct RunCommand {
     let outputFolder = arguments.value("-o", "--output") ?? "out"
 
     let path = try LabLocator().locate(name)
-    let document: LabDocument
-    do {
-      document = try LabDocument.read(path: path)
-    } catch let error as LabError {
-      for diagnostic in error.diagnostics { Console.info(diagnostic.description) }
-      throw CLIError.failed("\(path) could not be read (see above)")
-    }
+    let document = try Self.read(path)
     for warning in document.warnings { Console.info(warning.description) }
 
     let started = Date()
@@ -47,13 +41,21 @@ struct RunCommand {
     try FileManager.default.createDirectory(
       atPath: outputFolder, withIntermediateDirectories: true)
     try write(Report(document: document, result: result).html(), to: htmlPath)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try write(String(decoding: try encoder.encode(result), as: UTF8.self), to: jsonPath)
+    try write(String(decoding: try result.jsonData(), as: UTF8.self), to: jsonPath)
 
     let failures = report(result)
     Console.output(htmlPath)
     return failures == 0 ? 0 : 1
+  }
+
+  /// The lab at `path`, its errors printed to stderr when it cannot be read.
+  static func read(_ path: String) throws(CLIError) -> LabDocument {
+    do {
+      return try LabDocument.read(path: path)
+    } catch {
+      for diagnostic in error.diagnostics { Console.info(diagnostic.description) }
+      throw .failed("\(path) could not be read (see above)")
+    }
   }
 
   /// Seed and `--set` values from the command line; their checking against the

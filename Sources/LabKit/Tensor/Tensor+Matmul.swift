@@ -11,8 +11,10 @@ extension Tensor {
 
   /// `op(self) · op(other)`, where `op` transposes when asked, without
   /// materialising the transpose (`x.T @ dy` is
-  /// `x.matmul(dy, transposeA: true, transposeB: false)`).
-  public func matmul(_ other: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
+  /// `x.matmul(dy, transposeA: true)`).
+  public func matmul(
+    _ other: Tensor, transposeA: Bool = false, transposeB: Bool = false
+  ) -> Tensor {
     preconditionAlways(
       rank == 2 && other.rank == 2,
       "matmul: needs two 2-d tensors, got shapes \(shape) and \(other.shape)")
