@@ -182,15 +182,15 @@ import Testing
     ]
     let object = try #require(
       try JSONSerialization.jsonObject(with: result.jsonData()) as? [String: Any])
-    let params = object["params"] as? [String: [String: [String: Double]]]
-    #expect(params?["lr"]?["double"]?["_0"] == 0.5)
+    let params = object["params"] as? [String: [String: Double]]
+    #expect(params?["lr"]?["double"] == 0.5)
     let cell = try #require((object["cells"] as? [[String: Any]])?.first)
     #expect(cell["status"] as? String == "timedOut")
-    let outputs = try #require(cell["outputs"] as? [[String: [String: Any]]])
-    #expect(outputs[0]["text"]?["stream"] as? String == "stdout")
-    #expect(outputs[1]["value"]?["name"] as? String == "v")
-    #expect((outputs[1]["value"]?["value"] as? [String: [String: Double]])?["number"]?["_0"] == 0.5)
-    #expect((outputs[2]["check"]?["_0"] as? [String: Any])?["score"] as? Double == 1)
+    let outputs = try #require(cell["outputs"] as? [[String: Any]])
+    #expect(outputs.map { $0["type"] as? String } == ["text", "value", "check"])
+    #expect(outputs[0]["stream"] as? String == "stdout" && outputs[0]["text"] as? String == "hi")
+    #expect(outputs[1]["name"] as? String == "v" && outputs[1]["value"] as? Double == 0.5)
+    #expect((outputs[2]["check"] as? [String: Any])?["score"] as? Double == 1)
   }
 
   @Test func missingCompilerSaysHowToFixIt() {
