@@ -17,7 +17,7 @@ import Testing
         record("ratio", Float(0.1))
         record("quote", "say \\"hi\\"\\n")
         record("curve", [1.5, Double.nan, -Double.infinity])
-        show(bars: ["a", "b"], values: [1.0, 2.0], title: "Bars")
+        show(bars: ["a", "b"], [1.0, 2.0], title: "Bars")
         print("after")
         """,
         """
@@ -149,7 +149,7 @@ import Testing
 
   @Test func misuseOfAShowCallFailsAtTheLabsLine() throws {
     let fixture = try EngineFixture(
-      "misuse", code: ["print(1)\nshow(bars: [\"a\"], values: [1.0, 2.0])", "print(2)"])
+      "misuse", code: ["print(1)\nshow(bars: [\"a\"], [1.0, 2.0])", "print(2)"])
     defer { fixture.remove() }
 
     let result = try testEngine().run(fixture.document, options: RunOptions())

@@ -138,10 +138,9 @@ public func show<T: BinaryFloatingPoint>(
 
 /// Shows a bar chart: one bar per label.
 ///
-///     show(bars: ["sigmoid", "tanh", "ReLU"], values: [0.25, 1, 1],
-///          title: "Largest derivative")
+///     show(bars: ["sigmoid", "tanh", "ReLU"], [0.25, 1, 1], title: "Largest derivative")
 public func show<T: BinaryFloatingPoint>(
-  bars labels: [String], values: [T], title: String = "", xLabel: String? = nil,
+  bars labels: [String], _ values: [T], title: String = "", xLabel: String? = nil,
   yLabel: String? = nil, logY: Bool = false, file: StaticString = #file, line: UInt = #line
 ) {
   guard labels.count == values.count else {
