@@ -263,6 +263,33 @@ import Testing
     #expect(result.cells[1].text(.stderr).contains("Fatal error: boom"))
   }
 
+  @Test func trapInLibraryCodeIsLocatedAtTheLabLinesThatCalledIt() throws {
+    let fixture = try EngineFixture(
+      "outofrange",
+      code: [
+        "let a = [1, 2]\nfunc pick(_ i: Int) -> Int {\n  a[i]\n}",
+        "print(\"start\")\nprint(pick(5))",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .failed])
+    let error = try #require(result.cells[1].error)
+    #expect(error.message.hasPrefix("Fatal error: Index out of range"))
+    // Innermost lab frame: the subscript `[` of `  a[i]`, line 3 of cell 1, column 4.
+    #expect(
+      error.location
+        == SourceLocation(
+          file: fixture.document.path, line: fixture.line(cell: 0, offset: 2),
+          column: 4))
+    #expect(
+      error.message.contains(
+        "called from \(fixture.document.path):\(fixture.line(cell: 1, offset: 1))"))
+    #expect(result.cells[1].text(.stdout) == "start\n")
+    #expect(!result.cells[1].text(.stderr).contains("Backtrac"))
+  }
+
   @Test func outputWithoutNewlineStaysWithTheCellThatPrintedIt() throws {
     let fixture = try EngineFixture(
       "unflushed",

@@ -103,8 +103,10 @@ public struct Engine: Sendable {
     environment["LABBOOK_SEED"] = String(seed)
     environment["LABBOOK_PARAMS"] = ParamBinding.environmentText(params)
     environment["LABBOOK_LAB_DIR"] = Self.labFolder(document.path)
-    // Swift's backtracer would take seconds and bury the "Fatal error" line.
-    environment["SWIFT_BACKTRACE"] = "enable=no"
+    // Swift's backtracer names the lab lines a crash went through (the
+    // program has debug info); keep it short and non-interactive.
+    environment["SWIFT_BACKTRACE"] =
+      "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32"
     let child = ChildProcess(
       executable: executable, arguments: [], environment: environment,
       workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")

@@ -96,10 +96,11 @@ public struct Toolchain: Sendable, Equatable {
 
   /// The arguments that compile `source` into `output` against LabKit:
   /// Swift 5 mode (top-level variables readable from plain functions), no
-  /// optimisation (compiles fast; labs' heavy lifting is in LabKit).
+  /// optimisation (compiles fast; labs' heavy lifting is in LabKit), debug
+  /// info so a crash's backtrace names the lab's lines.
   func compileArguments(source: String, output: String) -> [String] {
     var arguments = [
-      "-swift-version", "5", "-Onone", "-module-name", "LabProgram", "-I", moduleDirectory,
+      "-swift-version", "5", "-Onone", "-g", "-module-name", "LabProgram", "-I", moduleDirectory,
     ]
     for folder in includeDirectories { arguments += ["-I", folder] }
     arguments += [
