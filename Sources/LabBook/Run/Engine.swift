@@ -5,6 +5,7 @@ import Foundation
 /// each cell printed, recorded and showed into a `RunResult`
 /// (docs/architecture.md).
 public struct Engine: Sendable {
+  /// The compiler and LabKit that lab programs are built with.
   public let toolchain: Toolchain
 
   /// Seconds a lab may run when its front matter sets no `timeout`.
@@ -12,6 +13,8 @@ public struct Engine: Sendable {
   /// Seconds swiftc may take on one lab program.
   static let compileTimeout = 600.0
 
+  /// An engine building lab programs with `toolchain` (usually
+  /// `Toolchain.locate()`).
   public init(toolchain: Toolchain) {
     self.toolchain = toolchain
   }

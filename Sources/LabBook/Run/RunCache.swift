@@ -6,6 +6,7 @@ import Foundation
 ///
 /// Entries are written atomically (a temporary file, then `rename`); an
 /// entry that does not read back is treated as missing, never as an error.
+// Limitation: nothing evicts old entries; delete the folder to reclaim space.
 struct RunCache {
   var directory: String
 
