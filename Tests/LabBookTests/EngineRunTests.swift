@@ -323,6 +323,16 @@ import Testing
     #expect(log.names.filter { $0.hasPrefix("finished") } == ["finished 0 ok", "finished 1 ok"])
   }
 
+  @Test func labWithOnlySkippedCellsRunsToAResultWithoutErrors() throws {
+    let fixture = try EngineFixture("empty", cells: [("fatalError()", [("skip", "")])])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.skipped])
+    #expect(result.diagnostics.isEmpty)
+  }
+
   @Test func timeoutStopsTheWholeProcessGroup() throws {
     let fixture = try EngineFixture(
       "forever",

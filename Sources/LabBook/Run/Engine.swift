@@ -116,9 +116,18 @@ public struct Engine: Sendable {
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
     let ending = try child.run(timeout: timeout) { follower.poll(report) }
 
+    let events = RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data())
+    if events.isEmpty && ending != .exited(0) {
+      // It died before LabKit's runtime started, e.g. libLabKit.so did not load.
+      let stderr = String(decoding: Self.mapped(work + "/stderr").prefix(4096), as: UTF8.self)
+      let reason = stderr.split(separator: "\n").first.map(String.init) ?? "\(ending)"
+      result.diagnostics.append(
+        Diagnostic(
+          .error, at: nil, "the lab program stopped before its first cell: \(reason)",
+          hint: "rebuild LabKit (`swift build -c release --product LabKit`) and run again"))
+    }
     let transcript = RunTranscript(
-      document: document, program: program,
-      events: RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data()),
+      document: document, program: program, events: events,
       stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
       ending: ending, timeout: timeout)
     result.cells = transcript.cells
