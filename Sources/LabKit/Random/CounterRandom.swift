@@ -52,10 +52,12 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
     return start
   }
 
+  /// Fills `buffer` with N(0, 1) draws (ziggurat), in parallel when large.
   public mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>) {
     CounterRandom.fillNormal(buffer, key: key, start: reserve(buffer.count))
   }
 
+  /// Fills `buffer` with U[0, 1) draws (24-bit), in parallel when large.
   public mutating func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>) {
     CounterRandom.fillUniform(buffer, key: key, start: reserve(buffer.count))
   }
@@ -150,18 +152,27 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
         out[j] = Float(bitPattern: (Float(position) * t.w[i]).bitPattern | sign)
         return
       }
-      // Rare: finish with more bits from a stream that starts at a random
-      // point chosen by this element's index.
-      var extra = word(retryKey(key), start &+ UInt64(j))
-      let candidate = Double(position) * t.x[i] * 0x1p-23
-      let value = Ziggurat.finish(
-        layer: i, candidate: candidate, x: t.x, f: t.f,
-        more: {
-          extra &+= gamma
-          return mix(extra)
-        })
-      out[j] = sign == 0 ? Float(value) : -Float(value)
+      out[j] = rejected(bits, element: start &+ UInt64(j), key: key, tables: t)
     }
+  }
+
+  /// Completes a draw that missed the fast path (rare: about 1.5%), with more
+  /// bits from a stream that starts at a random point chosen by the element's
+  /// index. Kept out of line so the fast loop keeps its registers.
+  @inline(never)
+  static func rejected(
+    _ bits: UInt32, element: UInt64, key: UInt64, tables t: ZigguratTables
+  ) -> Float {
+    let i = Int(bits & 0xff)
+    var extra = word(retryKey(key), element)
+    let candidate = Double(bits >> 9) * t.x[i] * 0x1p-23
+    let value = Ziggurat.finish(
+      layer: i, candidate: candidate, x: t.x, f: t.f,
+      more: {
+        extra &+= gamma
+        return mix(extra)
+      })
+    return (bits >> 8) & 1 == 0 ? Float(value) : -Float(value)
   }
 
   /// The key of the streams that rejected ziggurat draws take extra bits from.

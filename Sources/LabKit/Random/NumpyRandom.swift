@@ -79,10 +79,14 @@ public struct NumpyRandom: TensorRandomGenerator, RandomNumberGenerator, Sendabl
     return f * x2
   }
 
+  /// Fills `buffer` with `nextGaussian()` draws rounded to `Float`
+  /// (`np.random.randn(n).astype(np.float32)`).
   public mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>) {
     for i in buffer.indices { buffer[i] = Float(nextGaussian()) }
   }
 
+  /// Fills `buffer` with `nextDouble()` draws rounded to `Float`; rounding can
+  /// give 1.0 for draws within 2⁻²⁵ of 1.
   public mutating func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>) {
     for i in buffer.indices { buffer[i] = Float(nextDouble()) }
   }

@@ -9,8 +9,6 @@
 ///
 /// Edges and bin positions are computed in `Double`, as numpy does for
 /// float64 input.
-// Limitation: numpy bins float32 input in float32, so a value within one
-// float32 ulp of an edge may land in the neighbouring bin there.
 public struct Histogram: Sendable, Hashable {
   /// The `bins + 1` bin edges, increasing: `lo + i·(hi - lo)/bins`, the last
   /// exactly `hi`.
@@ -45,6 +43,7 @@ public struct Histogram: Sendable, Hashable {
     }
     if lo == hi { (lo, hi) = (lo - 0.5, hi + 0.5) }
 
+    // Limitation: numpy bins float32 data in float32; at an edge's ulp the bins can differ.
     let step = (hi - lo) / Double(bins)
     var edges = (0...bins).map { Double($0) * step + lo }
     edges[bins] = hi

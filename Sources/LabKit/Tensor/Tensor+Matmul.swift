@@ -15,6 +15,7 @@ extension Tensor {
   public func matmul(
     _ other: Tensor, transposeA: Bool = false, transposeB: Bool = false
   ) -> Tensor {
+    // Limitation: matrices only; no batched (3-d and up) products yet.
     preconditionAlways(
       rank == 2 && other.rank == 2,
       "matmul: needs two 2-d tensors, got shapes \(shape) and \(other.shape)")

@@ -122,6 +122,7 @@ extension Tensor {
     preconditionAlways(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for shape \(shape)")
     let n = shape[a]
     preconditionAlways(!nonEmpty || n > 0, "\(op): axis \(axis) of shape \(shape) is empty")
+    // Limitation: each lane is gathered into an array; fine for lab sizes, not fast.
     let outer = shape[..<a].reduce(1, *)
     let inner = shape[(a + 1)...].reduce(1, *)
     var result = [Float]()

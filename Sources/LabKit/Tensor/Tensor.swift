@@ -57,7 +57,9 @@ public struct Tensor: Sendable {
     var n = 1
     for d in shape {
       preconditionAlways(d >= 0, "\(caller): shape \(shape) has a negative extent")
-      n *= d
+      let (product, overflow) = n.multipliedReportingOverflow(by: d)
+      preconditionAlways(!overflow, "\(caller): shape \(shape) has too many elements to store")
+      n = product
     }
     return n
   }
