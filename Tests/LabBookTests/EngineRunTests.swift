@@ -388,6 +388,18 @@ import Testing
     #expect(result.values["x"] == .number(1))
   }
 
+  @Test func backgroundProcessesDoNotOutliveANormalRun() throws {
+    let fixture = try EngineFixture(
+      "background", code: ["import Glibc\n_ = system(\"sleep 1000 & echo $!\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok])
+    let pid = try #require(Int32(result.cells[0].text(.stdout).trimmingCharacters(in: .newlines)))
+    #expect(!isAlive(pid))
+  }
+
   /// Whether `pid` names a live process (a zombie waiting for its parent
   /// to reap it counts as gone).
   private func isAlive(_ pid: Int32) -> Bool {

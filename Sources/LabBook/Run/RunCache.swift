@@ -51,7 +51,7 @@ struct RunCache {
     let target = programPath(forKey: key)
     let folder = (target as NSString).deletingLastPathComponent
     try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let staging = folder + "/.lab-\(getpid())"
+    let staging = folder + "/.lab-\(UUID().uuidString)"
     try? fileManager.removeItem(atPath: staging)
     guard (try? fileManager.copyItem(atPath: path, toPath: staging)) != nil else { return }
     if rename(staging, target) != 0 { try? fileManager.removeItem(atPath: staging) }
