@@ -141,7 +141,9 @@ struct RunTranscript {
       guard numbers.count == 2, let row = Int(numbers[0]), let column = Int(numbers[1]) else {
         return nil
       }
-      return SourceLocation(file: document.path, line: row, column: column)
+      // cmark strips an indented fence's indentation; put it back.
+      let shift = program.cellIndex(atLine: row).map { program.spans[$0].column - 1 } ?? 0
+      return SourceLocation(file: document.path, line: row, column: column + shift)
     }
   }
 
