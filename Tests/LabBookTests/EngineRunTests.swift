@@ -172,7 +172,7 @@ import Testing
 
     let result = try testEngine().run(fixture.document, options: RunOptions())
 
-    #expect(result.cells.map(\.status) == [.ok, .ok, .ok])
+    try #require(result.cells.map(\.status) == [.ok, .ok, .ok])
     #expect(result.cells[2].text(.stdout) == "two 3 two!\n3.5\n")
   }
 
@@ -398,6 +398,36 @@ import Testing
     #expect(result.cells.map(\.status) == [.ok])
     let pid = try #require(Int32(result.cells[0].text(.stdout).trimmingCharacters(in: .newlines)))
     #expect(!isAlive(pid))
+  }
+
+  @Test func parsedLabRunsWithItsFrontMatterAndMapsErrorsToItsLines() throws {
+    let fixture = try EngineFixture("unused", code: [])
+    defer { fixture.remove() }
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let source = try String(
+      contentsOf: fixtures.appendingPathComponent("Fixtures/Engine/parsed.md"), encoding: .utf8)
+    let path = fixture.folder + "/labs/parsed.md"
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
+    let document = try LabDocument.parse(source, path: path)
+    let engine = try testEngine()
+
+    let broken = try engine.run(document, options: RunOptions())
+
+    // `let bad: Int = rate` is line 24, indented 2 by its fence: `rate` is at
+    // column 2 + 16. `let oops: Int = losses` is line 30, `losses` at 17.
+    try #require(broken.cells.map(\.status) == [.notRun, .failed, .failed])
+    #expect(broken.cells[1].error?.location == SourceLocation(file: path, line: 24, column: 18))
+    #expect(broken.cells[2].error?.location == SourceLocation(file: path, line: 30, column: 17))
+
+    let fixed = try LabDocument.parse(
+      source.replacingOccurrences(of: "let oops: Int = losses\n", with: "")
+        .replacingOccurrences(of: "  let bad: Int = rate\n", with: ""), path: path)
+    let result = try engine.run(fixed, options: RunOptions(params: ["steps": "4"]))
+
+    try #require(result.cells.map(\.status) == [.ok, .ok, .ok])
+    #expect(result.title == "Parsed end to end" && result.seed == 5)
+    #expect(result.values["losses"] == .series([1, 0.5, 0.25, 0.125]))
+    #expect(result.cells[2].checks.first?.passed == false)
   }
 
   /// Whether `pid` names a live process (a zombie waiting for its parent
