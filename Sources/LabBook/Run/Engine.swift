@@ -46,26 +46,10 @@ public struct Engine: Sendable {
     var programKey = ""
     if let cache {
       let compiler = cache.compilerVersion(toolchain.swiftc) { compilerVersion() }
-      var programHash = SHA256()
-      programHash.field(LabBookInfo.version)
-      programHash.field(compiler)
-      programHash.field(RunCache.stamp(toolchain.libraryDirectory + "/libLabKit.so"))
-      toolchain.compileArguments(source: "", output: "").forEach { programHash.field($0) }
-      programHash.field(program.text)
-      programKey = programHash.hexDigest()
-
-      var runHash = SHA256()
-      runHash.field(programKey)
-      runHash.field(document.path)
-      runHash.field(document.source)
-      runHash.field(String(seed))
-      runHash.field(ParamBinding.environmentText(params))
-      for (path, bytes) in dataFiles {
-        runHash.field(path)
-        runHash.field(String(bytes.count))
-        runHash.update(bytes)
-      }
-      runKey = runHash.hexDigest()
+      programKey = self.programKey(program, compiler: compiler)
+      runKey = Self.runKey(
+        programKey: programKey, document: document, seed: seed, params: params,
+        dataFiles: dataFiles)
       if !options.fresh, let cached = cache.result(forKey: runKey) {
         report(.cached)
         return cached
@@ -136,6 +120,39 @@ public struct Engine: Sendable {
     // A timeout depends on the machine's load: run it again next time.
     if ending != .timedOut { cache?.store(result, forKey: runKey) }
     return result
+  }
+
+  /// SHA-256 over what the compiled program depends on: its text, the
+  /// compile arguments, the compiler's version, LabKit's build, LabBook's
+  /// version.
+  private func programKey(_ program: LabProgram, compiler: String) -> String {
+    var hash = SHA256()
+    hash.field(LabBookInfo.version)
+    hash.field(compiler)
+    hash.field(RunCache.stamp(toolchain.libraryDirectory + "/libLabKit.so"))
+    toolchain.compileArguments(source: "", output: "").forEach { hash.field($0) }
+    hash.field(program.text)
+    return hash.hexDigest()
+  }
+
+  /// SHA-256 over what a run's outcome depends on besides the program: the
+  /// lab's path and whole source, the seed, the parameters, the data files.
+  private static func runKey(
+    programKey: String, document: LabDocument, seed: UInt64,
+    params: [(name: String, value: ParamValue)], dataFiles: [(String, Data)]
+  ) -> String {
+    var hash = SHA256()
+    hash.field(programKey)
+    hash.field(document.path)
+    hash.field(document.source)
+    hash.field(String(seed))
+    hash.field(ParamBinding.environmentText(params))
+    for (path, bytes) in dataFiles {
+      hash.field(path)
+      hash.field(String(bytes.count))
+      hash.update(bytes)
+    }
+    return hash.hexDigest()
   }
 
   /// A file's bytes, mapped rather than read: a lab that printed gigabytes
