@@ -19,10 +19,10 @@ public enum CSV {
     var rows: [[Double]] = []
     var width: Int?
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Character-wise, "\r\n" is one newline character, as is a lone "\r".
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
       if skipHeader && lineNumber == 1 { continue }
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       var row: [Double] = []
       var column = 1

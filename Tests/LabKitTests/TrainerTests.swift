@@ -1,0 +1,45 @@
+import Testing
+
+@testable import LabKit
+
+@Test func trainerLearnsSeparatedBlobs() {
+  var g = CounterRandom(seed: 1)
+  let data = Dataset.blobs(
+    pointsPerClass: 60, centers: [[-3, 0], [3, 0], [0, 4]], std: 0.7, using: &g
+  ).shuffled(using: &g)
+  let (train, validation) = data.split(at: 120)
+  Random.seed(1)
+  var model = Sequential(Linear(2, 16), ActivationLayer(.relu), Linear(16, 3))
+  var trainer = Trainer(optimizer: SGD(learningRate: 0.1, momentum: 0.9), batchSize: 16, epochs: 10)
+  let history = trainer.fit(&model, train: train, validation: validation)
+  #expect(history.losses.count == 10 * 8)
+  #expect(history.trainAccuracy.count == 10)
+  // Centres ≥ 5 apart with sd 0.7: the Bayes error is far below 1%.
+  #expect(history.bestValidationAccuracy > 0.95)
+  #expect(history.losses.last! < history.losses.first!)
+  #expect(accuracy(model, on: validation) == history.bestValidationAccuracy)
+}
+
+@Test func earlyStoppingStopsWhenValidationStallsAndKeepsTheBest() {
+  var g = CounterRandom(seed: 2)
+  let data = Dataset.blobs(pointsPerClass: 20, centers: [[-1, 0], [1, 0]], using: &g)
+  var model = Sequential(Linear(2, 2))
+  // Learning rate 0: accuracy never improves after epoch 0.
+  var trainer = Trainer(optimizer: SGD(learningRate: 0), batchSize: 8, epochs: 20, patience: 3)
+  let history = trainer.fit(&model, train: data, validation: data)
+  #expect(history.stoppedEarly)
+  #expect(history.bestEpoch == 0)
+  #expect(history.validationAccuracy.count == 4)
+}
+
+@Test func trainerAppliesItsScheduleEachIteration() {
+  var g = CounterRandom(seed: 3)
+  let data = Dataset.blobs(pointsPerClass: 8, centers: [[-1, 0], [1, 0]], using: &g)
+  var model = Sequential(Linear(2, 2))
+  let before = model.parameters
+  var trainer = Trainer(optimizer: SGD(learningRate: 1), batchSize: 4, epochs: 2)
+  trainer.learningRateSchedule = { _ in 0 }
+  _ = trainer.fit(&model, train: data, validation: data)
+  #expect(model.parameters == before)
+  #expect(trainer.optimizer.learningRate == 0)
+}
