@@ -18,6 +18,9 @@ import Testing
   #expect(history.bestValidationAccuracy > 0.95)
   #expect(history.losses.last! < history.losses.first!)
   #expect(accuracy(model, on: validation) == history.bestValidationAccuracy)
+  let evaluated = evaluate(model, on: validation)
+  #expect(evaluated.accuracy == history.bestValidationAccuracy)
+  #expect(history.validationLoss[history.bestEpoch] == evaluated.loss)
 }
 
 @Test func earlyStoppingStopsWhenValidationStallsAndKeepsTheBest() {

@@ -59,8 +59,9 @@ public struct Trainer<O: Optimizer> {
         iteration += 1
       }
       history.trainAccuracy.append(accuracy(model, on: train))
-      let validationAccuracy = accuracy(model, on: validation)
+      let (validationAccuracy, validationLoss) = evaluate(model, on: validation)
       history.validationAccuracy.append(validationAccuracy)
+      history.validationLoss.append(validationLoss)
       if validationAccuracy > bestAccuracy {
         bestAccuracy = validationAccuracy
         best = model
@@ -108,6 +109,25 @@ public func accuracy<M: Layer>(_ model: M, on data: Dataset, batchSize: Int = 51
   let predicted = predictions(model, for: data.inputs, batchSize: batchSize)
   let right = zip(predicted, data.labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
   return data.count == 0 ? 0 : Double(right) / Double(data.count)
+}
+
+/// Accuracy and mean softmax cross-entropy (plain one-hot targets) of
+/// `model` on `data`, in evaluation mode on a copy.
+public func evaluate<M: Layer>(_ model: M, on data: Dataset, batchSize: Int = 512)
+  -> (accuracy: Double, loss: Double)
+{
+  var copy = model
+  copy.isTraining = false
+  var (right, loss) = (0, 0.0)
+  let n = data.count
+  for start in stride(from: 0, to: n, by: batchSize) {
+    let range = start..<Swift.min(start + batchSize, n)
+    let scores = copy.forward(data.inputs.rows(range))
+    let labels = Array(data.labels[range])
+    loss += softmaxCrossEntropy(scores, labels: labels).value * Double(range.count)
+    right += zip(scores.argmax(axis: 1), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+  }
+  return n == 0 ? (0, 0) : (Double(right) / Double(n), loss / Double(n))
 }
 
 /// The predicted class (argmax of the scores) for each row of `inputs`, in

@@ -7,6 +7,10 @@ public struct TrainingHistory: Sendable {
   public var trainAccuracy: [Double] = []
   /// Accuracy on the validation set after each epoch (evaluation mode).
   public var validationAccuracy: [Double] = []
+  /// Mean cross-entropy on the validation set after each epoch (evaluation
+  /// mode, unsmoothed targets): it rises when the network grows over-confident
+  /// on examples it gets wrong, often before the accuracy shows overfitting.
+  public var validationLoss: [Double] = []
   /// The epoch (0-based) whose weights were kept: the best validation
   /// accuracy, the earliest on a tie.
   public var bestEpoch = 0
