@@ -119,3 +119,25 @@ func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
   #expect(data.classCount == 10)
   #expect(data.inputs.min() == 0 && data.inputs.max() == 16)
 }
+
+@Test func csvLoaderSkipsAHeaderAndTakesAnyLabelColumn() throws {
+  let path = try temporaryFile("e.csv", Array("label,x,y\n1,0.5,2\n0,3,4\n".utf8))
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let data = try Dataset(csvAt: path, labelColumn: 0, skipHeader: true)
+  #expect(data.labels == [1, 0])
+  #expect(data.inputs == Tensor([0.5, 2, 3, 4], shape: [2, 2]))
+}
+
+@Test func idxImagesAndLabelsMustAgreeInCount() throws {
+  let images: [UInt8] = [0, 0, 0x08, 2, 0, 0, 0, 2, 0, 0, 0, 1, 5, 6]
+  let labels: [UInt8] = [0, 0, 0x08, 1, 0, 0, 0, 3, 1, 2, 3]
+  let imagePath = try temporaryFile("i.idx", images)
+  let labelPath = try temporaryFile("l.idx", labels)
+  defer {
+    try? FileManager.default.removeItem(atPath: imagePath)
+    try? FileManager.default.removeItem(atPath: labelPath)
+  }
+  #expect(throws: DataError.countMismatch(images: 2, labels: 3)) {
+    try Dataset(idxImages: imagePath, idxLabels: labelPath)
+  }
+}

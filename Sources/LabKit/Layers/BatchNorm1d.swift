@@ -12,6 +12,7 @@
 /// `dx = (1/N)·(1/√(σ² + ε))·(N·g - Σg - x̂·Σ(g ⊙ x̂))`, `dγ = Σ dy ⊙ x̂`,
 /// `dβ = Σ dy` (sums over the batch).
 public struct BatchNorm1d: Layer {
+  // Limitation: [batch, features] inputs only; no BatchNorm2d over image channels yet.
   /// The scale γ, `[features]`, starting at 1.
   public var gamma: Tensor
   /// The shift β, `[features]`, starting at 0.
