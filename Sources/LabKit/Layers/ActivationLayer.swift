@@ -17,8 +17,7 @@ public struct ActivationLayer: Layer {
   /// dx = dy ⊙ f′(x).
   public mutating func backward(_ dy: Tensor) -> Tensor {
     guard let x = input else {
-      preconditionAlways(false, "ActivationLayer.backward: call forward first")
-      return dy
+      fatalError("ActivationLayer.backward: call forward(_:) first; backward uses what it kept")
     }
     return dy * activation.derivative(x)
   }

@@ -73,8 +73,7 @@ public struct BatchNorm1d: Layer {
   /// dx from dy, through the batch statistics when training.
   public mutating func backward(_ dy: Tensor) -> Tensor {
     guard let xHat = normalized, let inv = inverseStd else {
-      preconditionAlways(false, "BatchNorm1d.backward: call forward first")
-      return dy
+      fatalError("BatchNorm1d.backward: call forward(_:) first; backward uses what it kept")
     }
     gradients = [(dy * xHat).sum(axis: 0), dy.sum(axis: 0)]
     let g = dy * gamma

@@ -53,8 +53,7 @@ public struct Linear: Layer {
   /// dx = dy·Wᵀ; stores dW = xᵀ·dy and db = Σ_rows dy.
   public mutating func backward(_ dy: Tensor) -> Tensor {
     guard let x = input else {
-      preconditionAlways(false, "Linear.backward: call forward first")
-      return dy
+      fatalError("Linear.backward: call forward(_:) first; backward uses what it kept")
     }
     weightGradient = x.matmul(dy, transposeA: true)
     biasGradient = dy.sum(axis: 0)

@@ -44,9 +44,7 @@ public struct Residual: Layer {
 
   /// dy through the identity plus dy through the branch when it ran.
   public mutating func backward(_ dy: Tensor) -> Tensor {
-    guard branchRan else {
-      return dy
-    }
+    guard branchRan else { return dy }
     return dy + body.backward(dy * branchScale)
   }
 

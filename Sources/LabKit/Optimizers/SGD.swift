@@ -27,12 +27,11 @@ public struct SGD: Optimizer {
   public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
     let lr = Float(learningRate)
     let rho = Float(momentum)
+    prepareState(&velocity, parameters, gradients, "SGD")
     if momentum == 0 {
-      prepareState(&velocity, parameters, gradients, "SGD")
       for i in parameters.indices { parameters[i] = parameters[i] - gradients[i] * lr }
       return
     }
-    prepareState(&velocity, parameters, gradients, "SGD")
     for i in parameters.indices {
       velocity[i] = velocity[i] * rho + gradients[i]
       let direction = nesterov ? gradients[i] + velocity[i] * rho : velocity[i]
