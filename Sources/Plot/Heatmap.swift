@@ -49,7 +49,8 @@ public struct Heatmap: Chart {
   }
 
   public func svg() -> String {
-    let valid = rows > 0 && cols > 0 && values.count == rows * cols
+    let (cells, overflow) = max(rows, 0).multipliedReportingOverflow(by: max(cols, 0))
+    let valid = rows > 0 && cols > 0 && !overflow && values.count == cells
     let nonFinite = valid ? values.filter { !$0.isFinite }.count : 0
     let magnitude = valid ? values.lazy.filter(\.isFinite).map(abs).max() ?? 0 : 0
     let shown = valid ? reduced() : (rows: 0, cols: 0, values: [])
@@ -73,9 +74,9 @@ public struct Heatmap: Chart {
     canvas.heading(title)
     guard valid else {
       let message =
-        values.isEmpty && rows * cols == 0
+        values.isEmpty && cells == 0 && !overflow
         ? "no data"
-        : "invalid: \(rows)×\(cols) needs \(max(rows, 0) * max(cols, 0)) values,"
+        : "invalid: \(rows)×\(cols) needs \(overflow ? "too many" : String(cells)) values,"
           + " got \(values.count)"
       canvas.placeholder(message, centerX: usedWidth / 2, centerY: height / 2)
       return canvas.render()

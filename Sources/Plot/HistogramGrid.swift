@@ -86,10 +86,13 @@ public struct HistogramGrid: Chart {
       line += 11
     }
     let plotTop = max(line, y0 + 44)
+    // No y ticks here, so the tallest bar fills the panel: equal heights compare
+    // shapes across layers, not counts rounded up to a nice tick.
+    var yScale = NiceScale(minimum: 0, maximum: 1, maxTicks: 2)
+    yScale.upper = max(panel.maxCount, 1)
     let frame = PlotFrame(
       left: x0 + 14, top: plotTop, width: panelWidth - 28,
-      height: y0 + panelHeight - 22 - plotTop, x: xScale,
-      y: NiceScale(minimum: 0, maximum: max(panel.maxCount, 1), maxTicks: 2))
+      height: y0 + panelHeight - 22 - plotTop, x: xScale, y: yScale)
     if let problem = panel.problem {
       frame.drawAxes(on: &canvas, xLabel: nil, yLabel: nil, showYTicks: false, xTicks: false)
       canvas.text(

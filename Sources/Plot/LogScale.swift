@@ -14,8 +14,9 @@ public struct LogScale: Sendable, Equatable {
       (lowerExponent, upperExponent) = (0, 1)
       return
     }
-    let low = Int(log10(minimum).rounded(.down))
-    var high = Int(log10(maximum).rounded(.up))
+    // Kept within normal doubles so that every tick is a positive, finite power.
+    let low = max(Int(log10(minimum).rounded(.down)), -307)
+    var high = min(Int(log10(maximum).rounded(.up)), 308)
     if high <= low { high = low + 1 }
     (lowerExponent, upperExponent) = (low, high)
   }
@@ -31,6 +32,7 @@ public struct LogScale: Sendable, Equatable {
 
   /// `0.01`, `1`, `1000` for exponents in [-3, 4]; `1e-5`, `1e6` beyond.
   public func label(_ value: Double) -> String {
+    guard value > 0, value.isFinite else { return "" }
     let exponent = Int(log10(value).rounded())
     if (-3...4).contains(exponent) {
       return SVGFormat.fixed(value, decimals: max(0, -exponent))
@@ -40,6 +42,7 @@ public struct LogScale: Sendable, Equatable {
 
   /// Where `value` (> 0) falls on the axis, 0 at the lower end, 1 at the upper.
   public func fraction(_ value: Double) -> Double {
-    (log10(value) - Double(lowerExponent)) / Double(upperExponent - lowerExponent)
+    guard value > 0 else { return 0 }
+    return (log10(value) - Double(lowerExponent)) / Double(upperExponent - lowerExponent)
   }
 }

@@ -30,6 +30,13 @@ public struct NiceScale: Sendable, Equatable {
       let pad = low == 0 ? 1 : abs(low) / 2
       (low, high) = (low - pad, high + pad)
     }
+    // Spans too small (subnormal) or too large for a Double fall back to safe ones.
+    if !(high - low).isFinite {
+      (low, high) = (max(low, -1e307), min(high, 1e307))
+    }
+    if !(high - low).isNormal {
+      (low, high) = (low - 1, high + 1)
+    }
     let intervals = Double(max(maxTicks, 2) - 1)
     var (step, exponent) = NiceScale.niceStep(atLeast: (high - low) / intervals)
     // A rough step rounded up can still need one tick too many; widen until it fits.

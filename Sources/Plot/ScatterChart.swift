@@ -68,9 +68,16 @@ public struct ScatterChart: Chart {
       let color = Palette.color(index)
       let finite = list.compactMap { $0 }
       // One path of zero-length round-capped strokes: a dot per point, compactly.
+      // A dot in a 1 px cell that already has one adds nothing visible.
       var dots = ""
+      var drawn = Set<Int64>()
       for p in finite {
-        dots += "M\(SVGFormat.coord(frame.px(p.x))) \(SVGFormat.coord(frame.py(p.y)))h0"
+        let (x, y) = (frame.px(p.x), frame.py(p.y))
+        let cell =
+          Int64(layout.pixelIndex(x)) << 32
+          | Int64(UInt32(truncatingIfNeeded: layout.pixelIndex(y)))
+        guard drawn.insert(cell).inserted else { continue }
+        dots += "M\(SVGFormat.coord(x)) \(SVGFormat.coord(y))h0"
       }
       if !dots.isEmpty {
         canvas.add(

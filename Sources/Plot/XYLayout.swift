@@ -106,19 +106,55 @@ struct XYLayout {
   }
 
   /// Path data through the points, broken where a point was left out.
+  ///
+  /// Consecutive points that fall in the same pixel column are reduced to
+  /// their first, lowest, highest and last (M4, Jugel et al. 2014): the line
+  /// looks the same, and a 10⁵-point loss curve stays a few kilobytes.
   func pathData(_ list: [(x: Double, y: Double)?]) -> String {
     var d = ""
     var pen = false
+    var bucket: [(x: Double, y: Double)] = []
+    var column = Int.min
+
+    func flush() {
+      guard let first = bucket.first, let last = bucket.last else { return }
+      var kept = [first]
+      if bucket.count > 2 {
+        let top = bucket.indices.min { bucket[$0].y < bucket[$1].y }!
+        let bottom = bucket.indices.max { bucket[$0].y < bucket[$1].y }!
+        for index in Set([top, bottom]).sorted() where index != 0 && index != bucket.count - 1 {
+          kept.append(bucket[index])
+        }
+      }
+      if bucket.count > 1 { kept.append(last) }
+      for point in kept {
+        d += (pen ? "L" : "M") + SVGFormat.coord(point.x) + " " + SVGFormat.coord(point.y)
+        pen = true
+      }
+      bucket.removeAll(keepingCapacity: true)
+    }
+
     for point in list {
       guard let point else {
+        flush()
         pen = false
+        column = Int.min
         continue
       }
-      d +=
-        (pen ? "L" : "M") + SVGFormat.coord(frame.px(point.x)) + " "
-        + SVGFormat.coord(frame.py(point.y))
-      pen = true
+      let x = frame.px(point.x)
+      let pixel = pixelIndex(x)
+      if pixel != column {
+        flush()
+        column = pixel
+      }
+      bucket.append((x, frame.py(point.y)))
     }
+    flush()
     return d
+  }
+
+  /// The pixel column or row of a coordinate, clamped so it always fits an Int.
+  func pixelIndex(_ coordinate: Double) -> Int {
+    Int(min(max(coordinate, -1e9), 1e9).rounded(.down))
   }
 }

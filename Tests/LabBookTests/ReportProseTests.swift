@@ -105,8 +105,46 @@ import Testing
     #expect(html.contains("<code>$x$</code>"))
   }
 
+  @Test func thousandsOfUnclosedOpenersRenderAsText() {
+    // Each failed search is not repeated, so this stays linear, not quadratic.
+    // No `}}` ever closes, and every `$` has a space before it, so none closes.
+    let markdown =
+      String(repeating: "{{x ", count: 20_000) + String(repeating: "$x ", count: 20_000)
+    let html = render(markdown)
+    #expect(!html.contains("math") && !html.contains("value"))
+    #expect(html.contains("{{x {{x") && html.contains("$x $x"))
+  }
+
+  @Test func displayMathDoesNotCrossABlankLine() {
+    let html = render("$$ a\n\nb $$")
+    #expect(!html.contains("math"))
+    #expect(html.contains("<p>$$ a</p>"))
+  }
+
   @Test func unclosedFenceKeepsTheRestAsCode() {
     let html = render("```\n$x$ {{a}}\n")
     #expect(!html.contains("math") && !html.contains("missing-value"))
+  }
+}
+
+/// The light Swift colouring of cell code.
+@Suite struct ReportHighlighterTests {
+  @Test func keywordsStringsCommentsAndNumbersGetClasses() {
+    let html = SwiftHighlighter.html("let x = \"a<b\" // 2 & more\nvar n = 0.05")
+    #expect(
+      html.contains("<span class=\"k\">let</span> x = <span class=\"s\">&quot;a&lt;b&quot;</span>"))
+    #expect(html.contains("<span class=\"c\">// 2 &amp; more</span>"))
+    #expect(html.contains("<span class=\"n\">0.05</span>"))
+  }
+
+  @Test func argumentLabelDefaultIsNotTheKeyword() {
+    let label = SwiftHighlighter.html("param(\"w\", default: 4)")
+    #expect(!label.contains("<span class=\"k\">default</span>"))
+    let keyword = SwiftHighlighter.html("switch x {\ndefault: break\n}")
+    #expect(keyword.contains("<span class=\"k\">default</span>"))
+  }
+
+  @Test func rangeAfterANumberIsNotPartOfIt() {
+    #expect(SwiftHighlighter.html("0..<3").hasPrefix("<span class=\"n\">0</span>..&lt;"))
   }
 }

@@ -22,6 +22,19 @@ import Testing
     #expect(html.contains("2026-12-03T16:40:00Z"))
   }
 
+  @Test func olderRunVersionIsShownBesideTheRenderingOne() {
+    var result = ReportSample.result
+    result.labbookVersion = "0.0.1-old"
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    #expect(html.contains("<dd>\(LabBookInfo.version) (run with 0.0.1-old)</dd>"))
+  }
+
+  @Test func proseHeadingRepeatingTheTitleIsDropped() {
+    #expect(Self.sample.components(separatedBy: "Weight initialisation</h1>").count == 2)
+    #expect(!Self.sample.contains("href=\"#weight-initialisation\""))
+  }
+
   @Test func cellSummaryCountsStatusesAndLinksFailures() {
     #expect(
       Self.sample.contains(
@@ -221,6 +234,14 @@ import Testing
     let golden = try #require(
       try? String(contentsOf: file, encoding: .utf8),
       "missing \(file.path); run with LABBOOK_RECORD_GOLDEN=1 to record it")
-    #expect(Self.sample == golden, "sample.html differs; LABBOOK_RECORD_GOLDEN=1 re-records it")
+    // Compare as a Bool and name the first differing line: the files are long.
+    let same = Self.sample == golden
+    let line = Array(zip(Self.sample.split(separator: "\n"), golden.split(separator: "\n")))
+      .firstIndex { $0.0 != $0.1 }.map { $0 + 1 }
+    #expect(
+      same,
+      Comment(
+        rawValue: "sample.html differs (first at line \(line.map(String.init) ?? "end"));"
+          + " LABBOOK_RECORD_GOLDEN=1 re-records it"))
   }
 }

@@ -123,6 +123,24 @@ import Testing
     #expect(ys.count == 3 && Set(ys).count == 1)
   }
 
+  @Test func longLineKeepsAtMostFourPointsPerPixelColumnAndItsSpike() {
+    var y = [Double](repeating: 0, count: 100_000)
+    y[54_321] = 100
+    let svg = LineChart(title: "t", series: [Series(name: "", y: y)], width: 400).svg()
+    let path = svg.components(separatedBy: "<path d=\"M").last!.components(separatedBy: "\"")[0]
+    let points = path.split { $0 == "M" || $0 == "L" }.count
+    // The plot area is 400 - 50 - 16 = 334 px wide.
+    #expect(points <= 4 * 335)
+    // The spike is the axis top: y = 100 maps to the frame's top edge, 30 + 6 = 36.
+    #expect(path.contains(" 36L"))
+  }
+
+  @Test func denseScatterDrawsOneDotPerPixel() {
+    let y = [Double](repeating: 1, count: 10_000)
+    let svg = ScatterChart(title: "t", series: [Series(name: "", y: y)], width: 400).svg()
+    #expect(svg.components(separatedBy: "h0").count - 1 <= 335)
+  }
+
   @Test func mismatchedHistogramSaysWhatIsWrong() {
     let svg = HistogramChart(title: "h", histogram: Histogram(edges: [0, 1], counts: [1, 2]))
       .svg()
@@ -132,6 +150,11 @@ import Testing
   @Test func heatmapWithWrongValueCountSaysSo() {
     let svg = Heatmap(title: "w", rows: 2, cols: 3, values: [1, 2]).svg()
     #expect(svg.contains("invalid: 2×3 needs 6 values, got 2"))
+  }
+
+  @Test func heatmapWithOverflowingShapeSaysSo() {
+    let svg = Heatmap(title: "w", rows: Int.max, cols: 3, values: [1]).svg()
+    #expect(svg.contains("needs too many values, got 1"))
   }
 
   @Test func largeHeatmapIsReducedToBlockMeans() {

@@ -22,7 +22,15 @@ import Testing
     let golden = try #require(
       try? String(contentsOf: file, encoding: .utf8),
       "missing \(file.path); run with LABBOOK_RECORD_GOLDEN=1 to record it")
-    #expect(svg == golden, "\(name).svg differs; LABBOOK_RECORD_GOLDEN=1 re-records it")
+    // Compare as a Bool and name the first differing line: the files are long.
+    let same = svg == golden
+    let line = Array(zip(svg.split(separator: "\n"), golden.split(separator: "\n")))
+      .firstIndex { $0.0 != $0.1 }.map { $0 + 1 }
+    #expect(
+      same,
+      Comment(
+        rawValue: "\(name).svg differs (first at line \(line.map(String.init) ?? "end"));"
+          + " LABBOOK_RECORD_GOLDEN=1 re-records it"))
   }
 
   @Test func lineChartWithLegendAndMarker() throws {

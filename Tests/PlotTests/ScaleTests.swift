@@ -55,6 +55,17 @@ import Testing
     #expect(s.lower == 0 && s.upper == 1)
   }
 
+  @Test func extremeRangesGiveUsableScales() {
+    for (low, high) in [
+      (-Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude),
+      (Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude), (0, 1e-310),
+    ] {
+      let s = NiceScale(minimum: low, maximum: high)
+      #expect(s.lower.isFinite && s.upper.isFinite && s.lower < s.upper)
+      #expect(!s.ticks.isEmpty)
+    }
+  }
+
   @Test func smallStepsAreLabelledInExponentForm() {
     let s = NiceScale(minimum: 0, maximum: 4e-5, maxTicks: 5)
     #expect(s.label(1e-5) == "1e-5")
@@ -69,6 +80,12 @@ import Testing
     #expect(abs(s.fraction(1) - 0.5) < 1e-12)
     #expect(s.label(0.001) == "0.001" && s.label(1000) == "1000")
     #expect(LogScale(minimum: 1e-7, maximum: 1e-6).label(1e-7) == "1e-7")
+  }
+
+  @Test func logScaleOverTheWholeDoubleRangeHasFinitePositiveTicks() {
+    let s = LogScale(minimum: .leastNonzeroMagnitude, maximum: .greatestFiniteMagnitude)
+    #expect(s.ticks.allSatisfy { $0 > 0 && $0.isFinite })
+    #expect(s.ticks.allSatisfy { !s.label($0).isEmpty })
   }
 
   @Test func logScaleWithinOneDecadeStillSpansOne() {

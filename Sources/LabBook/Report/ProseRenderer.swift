@@ -16,6 +16,9 @@ struct ProseRenderer {
   private(set) var headings: [Heading] = []
   /// Every TeX formula met, to choose KaTeX's fonts.
   private(set) var tex: [String] = []
+  /// A level-1 heading with this text is dropped once: the page's title
+  /// block already shows it.
+  var titleToDrop: String?
 
   init(values: [String: RecordedValue], usedIDs: Set<String> = []) {
     self.values = values
@@ -64,6 +67,12 @@ struct ProseRenderer {
       }
       let inner = after[after.index(after.startIndex, offsetBy: 2)..<close.lowerBound]
       let text = HTML.text(of: String(inner))
+      if level == 1, let title = titleToDrop, text == title {
+        titleToDrop = nil
+        rest = after[close.upperBound...]
+        if rest.first == "\n" { rest = rest.dropFirst() }
+        continue
+      }
       let id = uniqueID(for: text)
       headings.append(Heading(level: level, id: id, text: text))
       out += "<h\(level) id=\"\(HTML.escape(id))\">" + inner + "</h\(level)>"

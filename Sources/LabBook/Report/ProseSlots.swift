@@ -44,6 +44,8 @@ struct ProseSlots {
   /// The token that stands for slot `index` in the markdown cmark renders.
   static func token(_ index: Int) -> String { "LBKSLOT\(index)X" }
 
+  // Limitation: a slot inside a link destination or title lands in an attribute;
+  // references and maths belong in running text.
   /// `html` with every slot token replaced by `render(slot)`.
   func restore(_ html: String, render: (Slot) -> String) -> String {
     guard !slots.isEmpty else { return html }
@@ -92,16 +94,27 @@ struct ProseSlots {
 
   // Limitation: indented (4-space) code blocks are scanned like text.
   /// Copies text outside fences, replacing maths and references by slots.
+  ///
+  /// A search for a closer stops at a fixed boundary (line end for `}}`,
+  /// blank line for maths); when it fails, every later opener before that
+  /// boundary would fail too, so it is not repeated: linear time even for
+  /// thousands of unclosed `{{` or `$`.
   private mutating func scan(_ chars: [Character]) {
     var i = 0
     let n = chars.count
+    var noValueCloserBefore = 0
+    var noDisplayCloserBefore = 0
+    var noInlineCloserBefore = 0
     while i < n {
       let c = chars[i]
-      if c == "\\" && i + 1 < n {
+      let next: Character? = i + 1 < n ? chars[i + 1] : nil
+      if c == "\\" && next != nil {
         markdown.append(c)
         markdown.append(chars[i + 1])
         i += 2
-      } else if c == "`" {
+        continue
+      }
+      if c == "`" {
         let length = Self.run(of: "`", in: chars, from: i)
         if let close = Self.findRun(of: "`", length: length, in: chars, from: i + length) {
           markdown += String(chars[i..<(close + length)])
@@ -110,32 +123,61 @@ struct ProseSlots {
           markdown += String(repeating: "`", count: length)
           i += length
         }
-      } else if c == "{" && i + 1 < n && chars[i + 1] == "{",
-        let close = Self.find("}}", in: chars, from: i + 2),
-        case let name = String(chars[(i + 2)..<close]).trimmingSpaces,
-        !name.isEmpty, !name.contains("\n")
-      {
-        add(.value(name))
-        i = close + 2
-      } else if c == "$" && i + 1 < n && chars[i + 1] == "$",
-        let close = Self.find("$$", in: chars, from: i + 2),
-        case let tex = String(chars[(i + 2)..<close]).trimmingSpaces, !tex.isEmpty
-      {
-        add(.displayMath(tex))
-        i = close + 2
-      } else if c == "$", let close = Self.inlineMathEnd(chars, open: i) {
-        add(.inlineMath(String(chars[(i + 1)..<close])))
-        i = close + 1
-      } else {
-        markdown.append(c)
-        i += 1
+        continue
       }
+      if c == "{" && next == "{" && i >= noValueCloserBefore {
+        switch Self.find("}}", in: chars, from: i + 2, stopAtBlankLine: false) {
+        case .found(let close):
+          let name = String(chars[(i + 2)..<close]).trimmingSpaces
+          if !name.isEmpty {
+            add(.value(name))
+            i = close + 2
+            continue
+          }
+        case .notFound(let boundary):
+          noValueCloserBefore = boundary
+        }
+      }
+      if c == "$" && next == "$" && i >= noDisplayCloserBefore {
+        switch Self.find("$$", in: chars, from: i + 2, stopAtBlankLine: true) {
+        case .found(let close):
+          let tex = String(chars[(i + 2)..<close]).trimmingSpaces
+          if !tex.isEmpty {
+            add(.displayMath(tex))
+            i = close + 2
+            continue
+          }
+        case .notFound(let boundary):
+          noDisplayCloserBefore = boundary
+        }
+      }
+      if c == "$" && i >= noInlineCloserBefore {
+        switch Self.inlineMathEnd(chars, open: i) {
+        case .found(let close):
+          add(.inlineMath(String(chars[(i + 1)..<close])))
+          i = close + 1
+          continue
+        case .notFound(let boundary):
+          noInlineCloserBefore = boundary
+        }
+      }
+      markdown.append(c)
+      i += 1
     }
   }
 
+  /// A closer's position, or how far the fruitless search looked.
+  private enum Search {
+    case found(Int)
+    case notFound(boundary: Int)
+  }
+
   /// Where the `$` closing inline maths opened at `open` is, pandoc-style.
-  private static func inlineMathEnd(_ chars: [Character], open: Int) -> Int? {
-    guard open + 1 < chars.count, !chars[open + 1].isWhitespace else { return nil }
+  private static func inlineMathEnd(_ chars: [Character], open: Int) -> Search {
+    // `$$` is never empty inline maths.
+    guard open + 1 < chars.count, !chars[open + 1].isWhitespace, chars[open + 1] != "$" else {
+      return .notFound(boundary: open + 1)
+    }
     var j = open + 1
     while j < chars.count {
       let c = chars[j]
@@ -144,16 +186,16 @@ struct ProseSlots {
         continue
       }
       // A blank line ends the paragraph, and maths never runs into a code span.
-      if c == "\n" && j + 1 < chars.count && chars[j + 1] == "\n" { return nil }
-      if c == "`" { return nil }
+      if c == "\n" && j + 1 < chars.count && chars[j + 1] == "\n" { return .notFound(boundary: j) }
+      if c == "`" { return .notFound(boundary: j) }
       if c == "$" && !chars[j - 1].isWhitespace
         && !(j + 1 < chars.count && chars[j + 1].isNumber)
       {
-        return j
+        return .found(j)
       }
       j += 1
     }
-    return nil
+    return .notFound(boundary: chars.count)
   }
 
   private static func run(of c: Character, in chars: [Character], from i: Int) -> Int {
@@ -179,18 +221,25 @@ struct ProseSlots {
     return nil
   }
 
-  private static func find(_ pattern: String, in chars: [Character], from start: Int) -> Int? {
+  /// The next `pattern` from `start`, skipping backslash escapes; the search
+  /// ends at a newline, or with `stopAtBlankLine` at a blank line only.
+  private static func find(
+    _ pattern: String, in chars: [Character], from start: Int, stopAtBlankLine: Bool
+  ) -> Search {
     let p = Array(pattern)
     var j = start
     while j + p.count <= chars.count {
-      if chars[j] == "\\" && p[0] != "\\" {
+      if chars[j] == "\\" {
         j += 2
         continue
       }
-      if Array(chars[j..<(j + p.count)]) == p { return j }
+      if chars[j] == "\n" && (!stopAtBlankLine || (j + 1 < chars.count && chars[j + 1] == "\n")) {
+        return .notFound(boundary: j)
+      }
+      if Array(chars[j..<(j + p.count)]) == p { return .found(j) }
       j += 1
     }
-    return nil
+    return .notFound(boundary: chars.count)
   }
 }
 

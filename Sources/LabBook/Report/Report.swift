@@ -20,6 +20,7 @@ public struct Report {
   public func html() -> String {
     let cellIDs = Set(document.cells.map { "cell-" + $0.id })
     var prose = ProseRenderer(values: result.values, usedIDs: cellIDs.union(["contents"]))
+    prose.titleToDrop = title
     var body = ""
     var failedBefore: String?
     for block in document.blocks {
@@ -86,13 +87,12 @@ public struct Report {
     var time = seconds(result.totalSeconds)
     if result.compileSeconds > 0 { time += " (compile \(seconds(result.compileSeconds)))" }
     rows.append(("Time", time))
-    rows.append(
-      (
-        "LabBook",
-        HTML.escape(
-          result.labbookVersion.isEmpty
-            ? LabBookInfo.version : result.labbookVersion)
-      ))
+    // The version that rendered the page; the run's own when a cached run differs.
+    var version = HTML.escape(LabBookInfo.version)
+    if !result.labbookVersion.isEmpty && result.labbookVersion != LabBookInfo.version {
+      version += " (run with \(HTML.escape(result.labbookVersion)))"
+    }
+    rows.append(("LabBook", version))
     rows.append(("Cells", cellSummary()))
 
     var html = "<header class=\"title-block\">\n<h1>\(HTML.escape(title))</h1>\n"
@@ -147,7 +147,6 @@ public struct Report {
   }
 
   private func tableOfContents(_ headings: [ProseRenderer.Heading]) -> String {
-    // The lab title already heads the page; a lone h1 in the prose adds nothing.
     let entries = headings.filter { $0.level <= 3 }
     guard !entries.isEmpty else { return "" }
     let top = entries.map(\.level).min() ?? 1

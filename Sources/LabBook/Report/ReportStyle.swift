@@ -58,9 +58,9 @@ enum ReportStyle {
     .truncated { color: var(--warn); font-style: italic; }
     figure { margin: 10px 0; } figure svg { display: block; }
     .value { font-size: 14px; margin: 4px 0; } .value .name { font-weight: 600; }
-    .value .shown, .value-ref { font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+    .value .shown { font-family: ui-monospace, "DejaVu Sans Mono", monospace;
       font-size: .9em; }
-    .value-ref { background: #eef6fb; border-radius: 3px; padding: 0 .25em; }
+    .value-ref { background: #eef6fb; border-bottom: 1px dotted #7aa7c7; padding: 0 .15em; }
     .missing-value { color: var(--fail); background: #fdecee; border: 1px dashed var(--fail);
       border-radius: 3px; padding: 0 .3em; font-size: .9em; }
     .check { font-size: 14px; margin: 4px 0; padding: 4px 8px; border-radius: 4px; }

@@ -75,7 +75,12 @@ enum SwiftHighlighter {
           j += 1
         }
         let word = String(chars[i..<j])
-        if keywords.contains(word) {
+        // `default:` after `(` or `,` is an argument label, not the keyword.
+        let isLabel =
+          j < chars.count && chars[j] == ":" && word != "default"
+          || (word == "default" && j < chars.count && chars[j] == ":"
+            && chars[..<i].last(where: { $0 != " " }).map { $0 == "(" || $0 == "," } == true)
+        if keywords.contains(word) && !isLabel {
           span("k", Array(word))
         } else if word.first!.isUppercase {
           span("t", Array(word))
