@@ -33,7 +33,7 @@ extension LearningRateSchedule {
 
   /// This schedule behind a linear warm-up of `steps` updates (see
   /// `LinearWarmup`). Throws `ScheduleError.negativeWarmup` when `steps < 0`.
-  public func withWarmup(steps: Int) throws(ScheduleError) -> LinearWarmup<Self> {
+  public func withWarmup(steps: Int) throws(ScheduleError) -> LinearWarmup {
     try LinearWarmup(steps: steps, then: self)
   }
 }

@@ -11,14 +11,14 @@
 /// - W = 0 is no warm-up: exactly the base schedule.
 /// - W ≥ T (a warm-up as long as the run) is allowed: the ramp and the decay
 ///   overlap for the whole run, and the rate never reaches the base curve.
-public struct LinearWarmup<Base: LearningRateSchedule>: LearningRateSchedule {
+public struct LinearWarmup: LearningRateSchedule {
   /// W, the number of reduced-rate updates.
   public let steps: Int
   /// The schedule the warm-up scales.
-  public let base: Base
+  public let base: any LearningRateSchedule
 
   /// Throws `ScheduleError.negativeWarmup` when `steps < 0`.
-  public init(steps: Int, then base: Base) throws(ScheduleError) {
+  public init(steps: Int, then base: any LearningRateSchedule) throws(ScheduleError) {
     guard steps >= 0 else { throw .negativeWarmup(steps) }
     self.steps = steps
     self.base = base
