@@ -45,39 +45,3 @@ import Testing
   let withNaN = movingAverage([1.0, .nan, 3, 5], window: 2)
   #expect(withNaN[0].isNaN && withNaN[1].isNaN && withNaN[2] == 4)
 }
-
-@Test func earlyStoppingKeepsTheBestSnapshotAndStopsAfterPatience() throws {
-  var stopper = try EarlyStopping<String>(patience: 2)
-  let scores = [0.5, 0.7, 0.6, 0.65, 0.9]
-  var stoppedAt: Int?
-  for (step, score) in scores.enumerated() {
-    if stopper.observe(step: step, score: score, snapshot: "model@\(step)") {
-      stoppedAt = step
-      break
-    }
-  }
-  #expect(stoppedAt == 3)
-  #expect(stopper.bestStep == 1 && stopper.bestScore == 0.7)
-  #expect(stopper.bestSnapshot == "model@1")
-}
-
-@Test func earlyStoppingWithoutPatienceNeverStopsAndIgnoresNaN() throws {
-  var stopper = try EarlyStopping<Int>(minDelta: 0.05, maximize: false)
-  let losses = [1.0, 0.97, .nan, 0.5, 0.48, 2.0]
-  for (step, loss) in losses.enumerated() {
-    let stop = stopper.observe(step: step, score: loss, snapshot: step)
-    #expect(!stop)
-  }
-  // 0.97 and 0.48 improve by less than minDelta; NaN never counts.
-  #expect(stopper.bestSnapshot == 3 && stopper.bestScore == 0.5)
-  #expect(stopper.evaluationsWithoutImprovement == 2)
-}
-
-@Test func earlyStoppingRejectsBadSettings() {
-  #expect(throws: EarlyStoppingError.nonPositivePatience(0)) {
-    try EarlyStopping<Int>(patience: 0)
-  }
-  #expect(throws: EarlyStoppingError.invalidMinDelta(-1)) {
-    try EarlyStopping<Int>(minDelta: -1)
-  }
-}

@@ -29,6 +29,8 @@ extension HyperparameterSearch {
   public func run(
     workers: Int? = nil, _ body: @Sendable (Trial) -> [String: Double]
   ) -> SearchResults {
+    // Limitation: a body that draws from the global `Random` interleaves its draws with
+    // other trials' and silently loses worker-count independence; nothing detects it.
     let outcomes = parallelMap(trials, workers: workers ?? processorCount(), body)
     let metricNames = Set(outcomes.flatMap(\.keys)).sorted()
     let records = zip(trials, outcomes).map { trial, metrics in

@@ -8,6 +8,7 @@ public enum SearchDistribution: Sendable, Equatable {
   /// search learning rates and weight decays (Bergstra & Bengio, JMLR 2012).
   case logUniform(ClosedRange<Double>)
   /// One of the listed values, each with probability 1/count.
+  // Limitation: choices are numbers only; encode a categorical setting as an index.
   case choice([Double])
 
   /// One draw from `generator`.
