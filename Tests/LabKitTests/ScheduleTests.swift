@@ -50,6 +50,7 @@ private let probes = [0, 1, 50, 99, 100, 101, 250]
   #expect(schedule.rate(atStep: 1) == alpha)
   #expect(schedule.rate(atStep: 4) == alpha / 2)
   #expect(abs(schedule.rate(atStep: 50) - alpha / sqrt(50)) <= 1e-16)
+  #expect(abs(schedule.rate(atStep: 99) - alpha / sqrt(99)) <= 1e-16)
   #expect(schedule.rate(atStep: 100) == alpha / 10)
   #expect(abs(schedule.rate(atStep: 250) - alpha / sqrt(250)) <= 1e-16)
 }
