@@ -18,6 +18,7 @@ public enum ScheduleError: Error, Equatable, CustomStringConvertible {
   /// A warm-up with a negative number of steps.
   case negativeWarmup(Int)
 
+  /// What failed, the value given, and what to give instead.
   public var description: String {
     switch self {
     case .invalidRate(let name, let value):

@@ -9,6 +9,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
   /// A random search with fewer than one trial.
   case nonPositiveTrials(Int)
 
+  /// What failed, the value given, and what to do.
   public var description: String {
     switch self {
     case .emptySearch(let what):
