@@ -173,7 +173,7 @@ struct Attempt {
     var hash = SHA256()
     hash.field(LabBookInfo.version)
     grader.toolchain.compileArguments(source: "", output: "").forEach { hash.field($0) }
-    hash.field(grader.toolchain.labKitStamp)
+    hash.field(RunCache.stamp(grader.toolchain.libraryDirectory + "/libLabKit.so"))
     hash.field(program.text)
     let key = hash.hexDigest()
     let cached = grader.cacheFolder + "/" + key
