@@ -263,7 +263,9 @@ struct Attempt {
         let region = grader.regions.indices.first(where: { index in
           guard case .student(let code) = fillings[index] else { return false }
           let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
-          return (code.line..<(code.line + max(count, 1))).contains(error.line)
+          // One line past the end too: an unclosed bracket is reported
+          // where the region's END marker stands.
+          return (code.line...(code.line + max(count, 1))).contains(error.line)
         })
       {
         stubbed[region] = (
@@ -272,14 +274,26 @@ struct Attempt {
         )
         fillings[region] = nil
         changed = true
-      } else if error.file == labTag,
-        let cell = document.cells.indices.first(where: { index in
-          let cell = document.cells[index]
-          let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
-          return (cell.codeLine..<(cell.codeLine + count)).contains(error.line)
-        }), document.cells[cell].isTest, removedTests[cell] == nil, !isReference
+      } else if error.file == labTag, !isReference, let cell = cellIndex(atLine: error.line),
+        document.cells[cell].isTest, removedTests[cell] == nil
       {
         removedTests[cell] = error.message
+        changed = true
+      } else if error.file == labTag, !isReference, let cell = cellIndex(atLine: error.line),
+        let region = grader.regions.indices.last(where: { index in
+          grader.regions[index].cellID == document.cells[cell].id
+            && grader.regions[index].beginLine < error.line && fillings[index] != nil
+        })
+      {
+        // An error on the instructor's line after a region (e.g. an unclosed
+        // bracket the region opened) is the region's.
+        var location: SourceLocation?
+        if case .student(let code) = fillings[region] {
+          let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
+          location = SourceLocation(file: submission.path, line: code.line + count - 1)
+        }
+        stubbed[region] = ("does not compile: \(error.message)", location)
+        fillings[region] = nil
         changed = true
       } else {
         unplaced.append(error)
@@ -297,6 +311,15 @@ struct Attempt {
       fillings[region] = nil
     }
     return true
+  }
+
+  /// The document cell whose code holds `line` of the instructor's lab.
+  func cellIndex(atLine line: Int) -> Int? {
+    document.cells.indices.first { index in
+      let cell = document.cells[index]
+      let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+      return (cell.codeLine..<(cell.codeLine + count)).contains(line)
+    }
   }
 
   /// Fails the tests that did not compile, and those whose `needs=` names
