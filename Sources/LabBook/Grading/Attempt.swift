@@ -370,7 +370,7 @@ struct Attempt {
       runSeconds += Date().timeIntervalSince(started)
       runs += 1
     }
-    let uid = Sandbox.baseUID + UInt32(slot)
+    let uid = grader.uidBlock + UInt32(slot % 64)
     let run = work + "/run"
     let out = work + "/out"
     for folder in [run, out] {
