@@ -110,25 +110,41 @@ struct Attempt {
         }
         let cells = try execute(program, in: work, seconds: remaining)
         outcome.cells = cells
+        let before = decided.count
         for index in grader.testCells where decided[index] == nil {
           let cell = cells[index]
           if cell.status == .notRun || cell.status == .skipped { continue }
           if reference { outcome.referenceChecks[index] = referenceChecks(cell, index) }
           decided[index] = item(for: index, result: cell, reference: outcome.referenceChecks)
         }
-        if reference { return outcome }
         // A non-test cell that failed: stub the student's code in it and
         // rebuild, or, when it has none, give up on the tests after it.
         let broken = program.labProgram.included.first {
           !document.cells[$0].isTest
             && (cells[$0].status == .failed || cells[$0].status == .timedOut)
         }
-        guard let broken else { continue }
-        let why = cells[broken].error?.message ?? "it stopped"
+        let why = broken.flatMap { cells[$0].error?.message } ?? "it stopped"
+        if reference {
+          guard grader.testCells.allSatisfy({ decided[$0] != nil }) else {
+            let place = broken.map { "cell \"\(document.cells[$0].id)\"" } ?? "the program"
+            throw GradingError.referenceFailed(
+              lab: document.path, reason: "do not run: \(place) failed: \(why)")
+          }
+          return outcome
+        }
+        guard let broken else {
+          // Nothing decided and nothing to blame: the program did not start.
+          if decided.count == before {
+            failRemaining("not run: the lab program stopped before the tests")
+            return outcome
+          }
+          continue
+        }
         let own = grader.regions.indices.filter {
           grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] == nil
             && fillings[$0] != nil
         }
+        // Limitation: a stub at a cell's top level traps, so the tests after it fail.
         if own.isEmpty {
           failRemaining(
             "not run: cell \"\(document.cells[broken].id)\" before it failed: \(why)")
@@ -509,6 +525,7 @@ struct Attempt {
   // MARK: - Scoring
 
   /// The checks `result` made from the test's own lines.
+  // Limitation: code in the same process can forge the call site (docs/grading.md).
   func ownChecks(_ result: CellResult, _ index: Int) -> [CheckResult] {
     let cell = document.cells[index]
     let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
