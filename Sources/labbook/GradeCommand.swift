@@ -106,7 +106,7 @@ struct GradeCommand {
           let found = ((try? files.contentsOfDirectory(atPath: path)) ?? []).sorted()
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
           // A folder without exactly one .md is still a student: graded 0, with why.
-          let file = found.count == 1 ? path + "/" + found[0] : path + "/(no single .md file)"
+          let file = found.count == 1 ? path + "/" + found[0] : path
           entries.append(.init(path: file, studentID: name))
         } else if name.hasSuffix(".md") {
           entries.append(.init(path: path, studentID: studentID(name)))

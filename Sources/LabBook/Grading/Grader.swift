@@ -195,6 +195,11 @@ public final class Grader: Sendable {
   static let maxSubmissionSize = 8 << 20
 
   static func readSubmission(_ path: String) throws(GradingError) -> String {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw .unreadableSubmission(
+        path: path, reason: "it is a folder without exactly one .md file; hand in one lab file")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadableSubmission(path: path, reason: "it cannot be opened")
     }
