@@ -10,6 +10,9 @@ enum Help {
     Commands:
       run NAME|PATH   run a lab and write its HTML report and JSON results
       list            list the labs that can be run by name
+      handout NAME    write the student's files: starter .md, printable HTML, PDF
+      check NAME      check a lab before release: tests pass, stubs score zero,
+                      nothing secret leaks into the student's files
 
     Options:
       -h, --help      show help (also: labbook help <command>)
@@ -47,10 +50,61 @@ enum Help {
     and file, one per line, tab-separated on stdout.
     """
 
+  static let handout = """
+    Usage: labbook handout NAME|PATH [-o DIR] [--no-pdf] [--fresh]
+
+    Writes the student's files for a lab into DIR/NAME/ and prints their paths:
+      NAME.md     the starter lab: each solution region's body replaced by a stub
+                  that compiles and stops with "Not implemented", hidden tests,
+                  answer keys, `instructor` cells and <!-- instructor --> prose
+                  left out, visible tests kept
+      NAME.html   a printable handout: prose, starter code, visible tests, answer
+                  boxes, and the reference figures when the lab's front matter
+                  says `handout: {figures: true}` (the lab is then run, cached
+                  in out/.labbook/)
+      NAME.pdf    the handout printed by headless Chromium, when it is installed
+                  ($LABBOOK_CHROMIUM chooses the browser)
+    and copies the files the front matter lists under `data:`.
+
+    Options:
+      -o, --output DIR   where to write (default: handouts)
+      --no-pdf           do not print the PDF
+      --fresh            run the lab again for the figures, ignoring the cache
+      -h, --help         show this help
+
+    Run `labbook check NAME` before handing the files out. Exit status: 0 when
+    written, 1 when the lab's markers are wrong or a file cannot be written,
+    64 for a wrong command line. See docs/handouts.md.
+    """
+
+  static let check = """
+    Usage: labbook check NAME|PATH [-o DIR] [--fresh]
+
+    Checks that a lab is ready to hand out, and lists every problem found:
+      - the instructor's lab runs cleanly with full marks on every test, each
+        test cell records a check, and each answer block has a key;
+      - the lab with every solution stubbed (an empty submission, hidden tests
+        included) compiles and scores zero; with several solution regions,
+        leaving out any one of them costs points;
+      - the student's .md compiles and stops at a stub's "Not implemented";
+      - no student file (made afresh, plus those already in DIR/NAME/) holds a
+        solution line, a hidden test, an answer key or instructor-only text.
+
+    Options:
+      -o, --output DIR   where released handouts are (default: handouts)
+      --fresh            ignore cached runs in out/.labbook/
+      -h, --help         show this help
+
+    Prints "ok: …" on stdout when all is well. Exit status: 0 when ready, 1 when
+    a problem was found, 64 for a wrong command line. See docs/handouts.md.
+    """
+
   static func text(for command: String) -> String? {
     switch command {
     case "run": run
     case "list": list
+    case "handout": handout
+    case "check": check
     default: nil
     }
   }

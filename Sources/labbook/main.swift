@@ -34,6 +34,10 @@ func main() -> Int32 {
       return try RunCommand(rest).execute()
     case "list":
       return try ListCommand(rest).execute()
+    case "handout":
+      return try HandoutCommand(rest).execute()
+    case "check":
+      return try CheckCommand(rest).execute()
     default:
       throw CLIError.usage("unknown command '\(command)'", command: nil)
     }
