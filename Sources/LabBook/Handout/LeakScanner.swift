@@ -6,9 +6,11 @@ import Foundation
 /// Lines are compared with whitespace normalised (runs of blanks become one
 /// space, ends trimmed); HTML is compared as its text (tags removed,
 /// entities decoded). A secret line leaks when an artefact line contains
-/// it. Lines shorter than `minimumLength` characters (`}`, `return x`) and
-/// lines that also appear in the lab's public parts are not searched for,
-/// except answer keys, whose `key:` lines are searched for at any length.
+/// it. Lines shorter than `minimumLength` characters (`}`, `return x`) are
+/// not searched for; nor is a solution line that a visible cell also holds
+/// (shared code), nor another secret line that the public parts also hold.
+/// An answer key is searched for as its value when that is long enough, and
+/// otherwise as its whole `key: …` line.
 public struct LeakScanner: Sendable {
   /// A secret found in an artefact.
   public struct Leak: Sendable, CustomStringConvertible {
@@ -35,10 +37,24 @@ public struct LeakScanner: Sendable {
     let publicLines = Set(
       lines.indices.filter { !secretLines.contains($0 + 1) }
         .map { Self.normalise(lines[$0].content) })
+    // Code students see anyway in other cells is shared, not a solution;
+    // the same line in prose is a hint that gives the solution away.
+    let sharedCode = Set(
+      handout.document.cells.filter { !Handout.isDropped($0) }
+        .flatMap { cell in
+          Solutions.codeLines(
+            Solutions.code(of: cell, regions: handout.regions, replacingWith: nil))
+        }
+        .map { Self.normalise($0) })
     searched = handout.secrets.compactMap { secret in
+      if secret.kind == .answerKey {
+        // The key itself, when long enough to be told apart from prose.
+        let value = Self.normalise(secret.text.drop { $0 != ":" }.dropFirst())
+        return (secret, value.count >= minimumLength ? value : Self.normalise(secret.text))
+      }
       let needle = Self.normalise(secret.text)
-      if secret.kind == .answerKey { return (secret, needle) }
-      guard needle.count >= minimumLength, !publicLines.contains(needle) else { return nil }
+      let shared = secret.kind == .solution ? sharedCode : publicLines
+      guard needle.count >= minimumLength, !shared.contains(needle) else { return nil }
       return (secret, needle)
     }
   }
@@ -52,7 +68,8 @@ public struct LeakScanner: Sendable {
       guard !normalised.isEmpty else { continue }
       for (secret, needle) in searched {
         let found =
-          secret.kind == .answerKey ? normalised == needle : normalised.contains(needle)
+          secret.kind == .answerKey && needle.count < minimumLength
+          ? normalised == needle : normalised.contains(needle)
         if found { leaks.append(Leak(secret: secret, artefact: artefact, line: index + 1)) }
       }
     }
