@@ -30,7 +30,8 @@ let package = Package(
     // Goldens are read and re-recorded in place via #filePath, not copied as resources.
     .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
     .testTarget(
-      name: "LabBookTests", dependencies: ["LabBook"], exclude: ["Fixtures/Report"]),
+      name: "LabBookTests", dependencies: ["LabBook"],
+      exclude: ["Fixtures/Report", "Fixtures/Engine"]),
     .testTarget(name: "labbookTests", dependencies: ["LabBook"]),
   ]
 )

@@ -24,6 +24,7 @@ enum Help {
 
   static let run = """
     Usage: labbook run NAME|PATH [-o DIR] [--seed N] [--set KEY=VALUE]... [--fresh]
+                   [--timings]
 
     Runs a lab's Swift cells in order and writes DIR/NAME.html (the report) and
     DIR/NAME.json (every output, figure and recorded value). Prints the report's
@@ -36,6 +37,8 @@ enum Help {
       --set KEY=VALUE      override a parameter from the front matter's `params`;
                            repeatable; the value must fit the default's type
       --fresh              ignore cached results and run everything again
+      --timings            print how long reading, compiling, running and
+                           rendering took (stderr)
       -h, --help           show this help
 
     Results are cached in DIR/.labbook/ (safe to delete): an unchanged lab is

@@ -1,5 +1,6 @@
 import Foundation
 import LabBook
+import Synchronization
 
 /// `labbook run NAME|PATH`: run a lab, write its report and results.
 struct RunCommand {
@@ -8,7 +9,7 @@ struct RunCommand {
   init(_ words: [String]) throws(CLIError) {
     arguments = try Arguments(
       words, command: "run", valued: ["-o", "--output", "--seed", "--set"],
-      flags: ["--fresh", "-h", "--help"])
+      flags: ["--fresh", "--timings", "-h", "--help"])
   }
 
   func execute() throws -> Int32 {
@@ -24,13 +25,21 @@ struct RunCommand {
     let outputFolder = arguments.value("-o", "--output") ?? "out"
 
     let path = try LabLocator().locate(name)
+    let clock = ContinuousClock()
+    let readStart = clock.now
     let document = try Self.read(path)
+    let readTime = clock.now - readStart
     for warning in document.warnings { Console.info(warning.description) }
 
     let started = Date()
     var engineOptions = options
     engineOptions.cacheDirectory = outputFolder + "/.labbook"
-    engineOptions.progress = Progress.reporter(started: started)
+    let servedFromCache = Mutex(false)
+    let terminal = Progress.reporter(started: started)
+    engineOptions.progress = { event in
+      if case .cached = event { servedFromCache.withLock { $0 = true } }
+      terminal?(event)
+    }
     let toolchain = try Toolchain.locate()
     let result = try Engine(toolchain: toolchain).run(document, options: engineOptions)
     Console.clearStatus()
@@ -40,10 +49,30 @@ struct RunCommand {
     let jsonPath = outputFolder + "/" + labName + ".json"
     try FileManager.default.createDirectory(
       atPath: outputFolder, withIntermediateDirectories: true)
+    let renderStart = clock.now
     try write(Report(document: document, result: result).html(), to: htmlPath)
     try write(String(decoding: try result.jsonData(), as: UTF8.self), to: jsonPath)
 
+    let renderTime = clock.now - renderStart
     let failures = report(result)
+    if arguments.has("--timings") {
+      let seconds = { (duration: Duration) in
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+      }
+      let total = Date().timeIntervalSince(started) + seconds(readTime)
+      if servedFromCache.withLock({ $0 }) {
+        Console.info(
+          String(
+            format: "timings: read %.3fs, results from the cache, render %.3fs, total %.3fs",
+            seconds(readTime), seconds(renderTime), total))
+      } else {
+        Console.info(
+          String(
+            format: "timings: read %.3fs, compile %.3fs, run %.3fs, render %.3fs, total %.3fs",
+            seconds(readTime), result.compileSeconds, result.totalSeconds - result.compileSeconds,
+            seconds(renderTime), total))
+      }
+    }
     Console.output(htmlPath)
     return failures == 0 ? 0 : 1
   }

@@ -83,6 +83,7 @@ import Testing
         show(histograms: [("a", [0, 1, 2, 3] as [Float]), ("b", [4, .nan])], bins: 4,
              title: "Layers")
         show(histogram: [1.0, 1.0], bins: 2)
+        show(histograms: [("a", [0.1]), ("b", [0.3])], bins: 2)
         """
       ])
     defer { fixture.remove() }
@@ -90,7 +91,7 @@ import Testing
     let result = try testEngine().run(fixture.document, options: RunOptions())
 
     let figures = result.cells[0].figures
-    #expect(figures.count == 2)
+    #expect(figures.count == 3)
     let grid = try #require(figures.first?.panels)
     #expect(figures[0].kind == .histogramGrid)
     // Shared range: the finite minimum 0 to maximum 4, in 4 equal bins.
@@ -106,6 +107,112 @@ import Testing
     // A single repeated value gets a unit-wide range around it.
     #expect(figures[1].panels?[0].edges == [0.5, 1, 1.5])
     #expect(figures[1].panels?[0].counts == [0, 2])
+    // Doubles are binned as Floats: 0.3 rounds up as a Float, yet stays in.
+    #expect(figures[2].panels?.map(\.counts) == [[1, 0], [0, 1]])
+  }
+
+  @Test func lineScatterAndHeatmapFiguresCarryTheirData() throws {
+    let fixture = try EngineFixture(
+      "figures",
+      code: [
+        """
+        show(lines: [("train", [3, 2, 1]), ("val", [4, 3, 3])], title: "Loss",
+             xLabel: "epoch", markers: [(x: 1, label: "best")])
+        show(line: [1, 2, 4] as [Float], x: [0, 10, 20], logY: true)
+        show(line: [("a", [1, 2], [3, 4]), ("b", [5], [6])], title: "Own x")
+        show(scatter: [5.0, .nan], movingAverage: 2, yLabel: "loss")
+        show(heatmap: [1, 2, 3, 4, 5, 6], rows: 2, cols: 3, title: "Grid")
+        record("text", "tab\\tπ\\u{01}")
+        """
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    var figures = result.cells[0].figures
+    #expect(figures.map(\.kind) == [.line, .line, .line, .scatter, .heatmap])
+    let own = try #require(figures[2].series)
+    #expect(own.map(\.x) == [[1, 2], [5]] && own.map(\.y) == [[3, 4], [6]])
+    figures.remove(at: 2)
+    let lines = try #require(figures[0].series)
+    #expect(lines.map(\.name) == ["train", "val"])
+    #expect(lines[0].x == [0, 1, 2] && lines[1].y == [4, 3, 3])
+    #expect(figures[0].xLabel == "epoch" && figures[0].yLabel == nil)
+    #expect(figures[0].markers?.first?.x == 1 && figures[0].markers?.first?.label == "best")
+    #expect(figures[1].series?.first?.x == [0, 10, 20] && figures[1].logY == true)
+    #expect(figures[2].movingAverage == 2 && figures[2].yLabel == "loss")
+    #expect(figures[2].series?.first?.y[1].isNaN == true)
+    #expect(
+      figures[3].rows == 2 && figures[3].cols == 3 && figures[3].values == [1, 2, 3, 4, 5, 6])
+    #expect(result.values["text"] == .text("tab\tπ\u{01}"))
+  }
+
+  @Test func misuseOfAShowCallFailsAtTheLabsLine() throws {
+    let fixture = try EngineFixture(
+      "misuse", code: ["print(1)\nshow(bars: [\"a\"], [1.0, 2.0])", "print(2)"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.failed, .notRun])
+    let error = try #require(result.cells[0].error)
+    #expect(error.message.contains("1 labels but 2 values"))
+    #expect(error.location?.line == fixture.line(cell: 0, offset: 1))
+  }
+
+  @Test func laterCellsMayRedeclareNamesAsInANotebook() throws {
+    let fixture = try EngineFixture(
+      "redeclare",
+      code: [
+        "let width = 3\nstruct Layer { var size = width }\nvar x = 1",
+        "var x = \"two\"\nfunc describe() -> String { x + \"!\" }",
+        "print(x, Layer().size, describe())\nlet x = 3.5\nprint(x)",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    try #require(result.cells.map(\.status) == [.ok, .ok, .ok])
+    #expect(result.cells[2].text(.stdout) == "two 3 two!\n3.5\n")
+  }
+
+  @Test func outputBeyondTheCapIsCutWithANote() throws {
+    let fixture = try EngineFixture(
+      "chatty", code: ["print(String(repeating: \"a\", count: 1_500_000))", "print(\"ok\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let text = result.cells[0].text(.stdout)
+    #expect(text.prefix(RunTranscript.outputCap).allSatisfy { $0 == "a" })
+    // 1_500_000 a's and a newline, of which the cap's worth is kept.
+    #expect(text.contains("\(1_500_001 - RunTranscript.outputCap) more bytes left out"))
+    #expect(result.cells[1].text(.stdout) == "ok\n")
+  }
+
+  @Test func exitInACellFailsItAndStopsTheLab() throws {
+    let fixture = try EngineFixture(
+      "exits", code: ["import Glibc\nprint(\"bye\")\nexit(3)", "print(\"never\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.failed, .notRun])
+    #expect(result.cells[0].error?.message.contains("status 3") == true)
+    #expect(result.cells[0].text(.stdout) == "bye\n")
+  }
+
+  @Test func parameterReadAsTheWrongTypeFailsWithItsName() throws {
+    let fixture = try EngineFixture(
+      "wrongtype", frontMatter: FrontMatter(params: [("lr", .double(0.1))]),
+      code: ["let lr = param(\"lr\", default: 1)"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let error = try #require(result.cells[0].error)
+    #expect(error.message.contains("parameter \"lr\" is \"0.1\", not an integer"))
+    #expect(error.location?.line == fixture.line(cell: 0))
   }
 
   @Test func compileErrorFailsTheCellItNamesAtTheLabsLine() throws {
@@ -156,6 +263,33 @@ import Testing
     #expect(result.cells[1].text(.stderr).contains("Fatal error: boom"))
   }
 
+  @Test func trapInLibraryCodeIsLocatedAtTheLabLinesThatCalledIt() throws {
+    let fixture = try EngineFixture(
+      "outofrange",
+      code: [
+        "let a = [1, 2]\nfunc pick(_ i: Int) -> Int {\n  a[i]\n}",
+        "print(\"start\")\nprint(pick(5))",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .failed])
+    let error = try #require(result.cells[1].error)
+    #expect(error.message.hasPrefix("Fatal error: Index out of range"))
+    // Innermost lab frame: the subscript `[` of `  a[i]`, line 3 of cell 1, column 4.
+    #expect(
+      error.location
+        == SourceLocation(
+          file: fixture.document.path, line: fixture.line(cell: 0, offset: 2),
+          column: 4))
+    #expect(
+      error.message.contains(
+        "called from \(fixture.document.path):\(fixture.line(cell: 1, offset: 1))"))
+    #expect(result.cells[1].text(.stdout) == "start\n")
+    #expect(!result.cells[1].text(.stderr).contains("Backtrac"))
+  }
+
   @Test func outputWithoutNewlineStaysWithTheCellThatPrintedIt() throws {
     let fixture = try EngineFixture(
       "unflushed",
@@ -187,6 +321,16 @@ import Testing
     #expect(result.cells.map(\.status) == [.ok, .skipped, .ok])
     #expect(result.cells[2].text(.stdout) == "1\n")
     #expect(log.names.filter { $0.hasPrefix("finished") } == ["finished 0 ok", "finished 1 ok"])
+  }
+
+  @Test func labWithOnlySkippedCellsRunsToAResultWithoutErrors() throws {
+    let fixture = try EngineFixture("empty", cells: [("fatalError()", [("skip", "")])])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.skipped])
+    #expect(result.diagnostics.isEmpty)
   }
 
   @Test func timeoutStopsTheWholeProcessGroup() throws {
@@ -242,6 +386,48 @@ import Testing
     #expect(toolchain.includeDirectories.contains(prefix + "/share/labbook/shims/CBLAS"))
     let result = try Engine(toolchain: toolchain).run(fixture.document, options: RunOptions())
     #expect(result.values["x"] == .number(1))
+  }
+
+  @Test func backgroundProcessesDoNotOutliveANormalRun() throws {
+    let fixture = try EngineFixture(
+      "background", code: ["import Glibc\n_ = system(\"sleep 1000 & echo $!\")"])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok])
+    let pid = try #require(Int32(result.cells[0].text(.stdout).trimmingCharacters(in: .newlines)))
+    #expect(!isAlive(pid))
+  }
+
+  @Test func parsedLabRunsWithItsFrontMatterAndMapsErrorsToItsLines() throws {
+    let fixture = try EngineFixture("unused", code: [])
+    defer { fixture.remove() }
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let source = try String(
+      contentsOf: fixtures.appendingPathComponent("Fixtures/Engine/parsed.md"), encoding: .utf8)
+    let path = fixture.folder + "/labs/parsed.md"
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
+    let document = try LabDocument.parse(source, path: path)
+    let engine = try testEngine()
+
+    let broken = try engine.run(document, options: RunOptions())
+
+    // `let bad: Int = rate` is line 24, indented 2 by its fence: `rate` is at
+    // column 2 + 16. `let oops: Int = losses` is line 30, `losses` at 17.
+    try #require(broken.cells.map(\.status) == [.notRun, .failed, .failed])
+    #expect(broken.cells[1].error?.location == SourceLocation(file: path, line: 24, column: 18))
+    #expect(broken.cells[2].error?.location == SourceLocation(file: path, line: 30, column: 17))
+
+    let fixed = try LabDocument.parse(
+      source.replacingOccurrences(of: "let oops: Int = losses\n", with: "")
+        .replacingOccurrences(of: "  let bad: Int = rate\n", with: ""), path: path)
+    let result = try engine.run(fixed, options: RunOptions(params: ["steps": "4"]))
+
+    try #require(result.cells.map(\.status) == [.ok, .ok, .ok])
+    #expect(result.title == "Parsed end to end" && result.seed == 5)
+    #expect(result.values["losses"] == .series([1, 0.5, 0.25, 0.125]))
+    #expect(result.cells[2].checks.first?.passed == false)
   }
 
   /// Whether `pid` names a live process (a zombie waiting for its parent

@@ -109,6 +109,46 @@ import Testing
           + "_LabRuntime.endCell(0)\n"))
   }
 
+  @Test func cellScanFindsTopLevelDeclarationsAndImports() {
+    let scan = CellScan(
+      """
+      import Glibc
+      @preconcurrency import Foundation
+      private let (a, b) = (1, 2)
+      var c = 0  // var notMe
+      func f(x: Int) {
+        let inner = x
+      }
+      /* let commented = 1
+         import Nope */
+      let s = \"""
+        let inString = 1
+        \"""
+      struct Model { var w = 0 }
+      """)
+    #expect(scan.names == ["a", "b", "c", "f", "s", "Model"])
+    #expect(scan.importLines == [0, 1])
+  }
+
+  @Test func programNestsOnlyCellsThatRedeclareAndLiftsImports() {
+    let cells = ["let x = 1\n", "import Glibc\nlet x = 2\n", "print(x)\n"].enumerated().map {
+      Cell(
+        id: "c\($0.offset)", code: $0.element,
+        fenceLocation: SourceLocation(file: "x.md", line: 1 + 4 * $0.offset),
+        codeLine: 2 + 4 * $0.offset)
+    }
+    let document = LabDocument(
+      path: "x.md", source: "", frontMatter: FrontMatter(), blocks: cells.map { .cell($0) })
+    let text = LabProgram(document).text
+    #expect(
+      text.hasPrefix(
+        "import LabKit\n#sourceLocation(file: \"x.md\", line: 6)\nimport Glibc\n"
+          + "#sourceLocation()\n"))
+    #expect(text.components(separatedBy: "do {\n").count == 2)
+    #expect(text.contains("do {\n_LabRuntime.beginCell(1, id: \"c1\")"))
+    #expect(text.hasSuffix("_LabRuntime.endCell(2)\n}\n_LabRuntime.finish()\n"))
+  }
+
   @Test func nonFiniteNumbersRoundTripThroughTheResultJSON() throws {
     var result = RunResult(
       lab: "x", title: "X", seed: 1, startedAt: "2026-01-01T00:00:00Z", labbookVersion: "0")
@@ -142,15 +182,15 @@ import Testing
     ]
     let object = try #require(
       try JSONSerialization.jsonObject(with: result.jsonData()) as? [String: Any])
-    let params = object["params"] as? [String: [String: [String: Double]]]
-    #expect(params?["lr"]?["double"]?["_0"] == 0.5)
+    let params = object["params"] as? [String: [String: Double]]
+    #expect(params?["lr"]?["double"] == 0.5)
     let cell = try #require((object["cells"] as? [[String: Any]])?.first)
     #expect(cell["status"] as? String == "timedOut")
-    let outputs = try #require(cell["outputs"] as? [[String: [String: Any]]])
-    #expect(outputs[0]["text"]?["stream"] as? String == "stdout")
-    #expect(outputs[1]["value"]?["name"] as? String == "v")
-    #expect((outputs[1]["value"]?["value"] as? [String: [String: Double]])?["number"]?["_0"] == 0.5)
-    #expect((outputs[2]["check"]?["_0"] as? [String: Any])?["score"] as? Double == 1)
+    let outputs = try #require(cell["outputs"] as? [[String: Any]])
+    #expect(outputs.map { $0["type"] as? String } == ["text", "value", "check"])
+    #expect(outputs[0]["stream"] as? String == "stdout" && outputs[0]["text"] as? String == "hi")
+    #expect(outputs[1]["name"] as? String == "v" && outputs[1]["value"] as? Double == 0.5)
+    #expect((outputs[2]["check"] as? [String: Any])?["score"] as? Double == 1)
   }
 
   @Test func missingCompilerSaysHowToFixIt() {

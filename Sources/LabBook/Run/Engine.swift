@@ -5,6 +5,7 @@ import Foundation
 /// each cell printed, recorded and showed into a `RunResult`
 /// (docs/architecture.md).
 public struct Engine: Sendable {
+  /// The compiler and LabKit that lab programs are built with.
   public let toolchain: Toolchain
 
   /// Seconds a lab may run when its front matter sets no `timeout`.
@@ -12,6 +13,8 @@ public struct Engine: Sendable {
   /// Seconds swiftc may take on one lab program.
   static let compileTimeout = 600.0
 
+  /// An engine building lab programs with `toolchain` (usually
+  /// `Toolchain.locate()`).
   public init(toolchain: Toolchain) {
     self.toolchain = toolchain
   }
@@ -43,26 +46,10 @@ public struct Engine: Sendable {
     var programKey = ""
     if let cache {
       let compiler = cache.compilerVersion(toolchain.swiftc) { compilerVersion() }
-      var programHash = SHA256()
-      programHash.field(LabBookInfo.version)
-      programHash.field(compiler)
-      programHash.field(RunCache.stamp(toolchain.libraryDirectory + "/libLabKit.so"))
-      toolchain.compileArguments(source: "", output: "").forEach { programHash.field($0) }
-      programHash.field(program.text)
-      programKey = programHash.hexDigest()
-
-      var runHash = SHA256()
-      runHash.field(programKey)
-      runHash.field(document.path)
-      runHash.field(document.source)
-      runHash.field(String(seed))
-      runHash.field(ParamBinding.environmentText(params))
-      for (path, bytes) in dataFiles {
-        runHash.field(path)
-        runHash.field(String(bytes.count))
-        runHash.update(bytes)
-      }
-      runKey = runHash.hexDigest()
+      programKey = self.programKey(program, compiler: compiler)
+      runKey = Self.runKey(
+        programKey: programKey, document: document, seed: seed, params: params,
+        dataFiles: dataFiles)
       if !options.fresh, let cached = cache.result(forKey: runKey) {
         report(.cached)
         return cached
@@ -103,17 +90,28 @@ public struct Engine: Sendable {
     environment["LABBOOK_SEED"] = String(seed)
     environment["LABBOOK_PARAMS"] = ParamBinding.environmentText(params)
     environment["LABBOOK_LAB_DIR"] = Self.labFolder(document.path)
-    // Swift's backtracer would take seconds and bury the "Fatal error" line.
-    environment["SWIFT_BACKTRACE"] = "enable=no"
+    // Swift's backtracer names the lab lines a crash went through (the
+    // program has debug info); keep it short and non-interactive.
+    environment["SWIFT_BACKTRACE"] =
+      "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32"
     let child = ChildProcess(
       executable: executable, arguments: [], environment: environment,
       workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
     let ending = try child.run(timeout: timeout) { follower.poll(report) }
 
+    let events = RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data())
+    if events.isEmpty && ending != .exited(0) {
+      // It died before LabKit's runtime started, e.g. libLabKit.so did not load.
+      let stderr = String(decoding: Self.mapped(work + "/stderr").prefix(4096), as: UTF8.self)
+      let reason = stderr.split(separator: "\n").first.map(String.init) ?? "\(ending)"
+      result.diagnostics.append(
+        Diagnostic(
+          .error, at: nil, "the lab program stopped before its first cell: \(reason)",
+          hint: "rebuild LabKit (`swift build -c release --product LabKit`) and run again"))
+    }
     let transcript = RunTranscript(
-      document: document, program: program,
-      events: RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data()),
+      document: document, program: program, events: events,
       stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
       ending: ending, timeout: timeout)
     result.cells = transcript.cells
@@ -122,6 +120,39 @@ public struct Engine: Sendable {
     // A timeout depends on the machine's load: run it again next time.
     if ending != .timedOut { cache?.store(result, forKey: runKey) }
     return result
+  }
+
+  /// SHA-256 over what the compiled program depends on: its text, the
+  /// compile arguments, the compiler's version, LabKit's build, LabBook's
+  /// version.
+  private func programKey(_ program: LabProgram, compiler: String) -> String {
+    var hash = SHA256()
+    hash.field(LabBookInfo.version)
+    hash.field(compiler)
+    hash.field(RunCache.stamp(toolchain.libraryDirectory + "/libLabKit.so"))
+    toolchain.compileArguments(source: "", output: "").forEach { hash.field($0) }
+    hash.field(program.text)
+    return hash.hexDigest()
+  }
+
+  /// SHA-256 over what a run's outcome depends on besides the program: the
+  /// lab's path and whole source, the seed, the parameters, the data files.
+  private static func runKey(
+    programKey: String, document: LabDocument, seed: UInt64,
+    params: [(name: String, value: ParamValue)], dataFiles: [(String, Data)]
+  ) -> String {
+    var hash = SHA256()
+    hash.field(programKey)
+    hash.field(document.path)
+    hash.field(document.source)
+    hash.field(String(seed))
+    hash.field(ParamBinding.environmentText(params))
+    for (path, bytes) in dataFiles {
+      hash.field(path)
+      hash.field(String(bytes.count))
+      hash.update(bytes)
+    }
+    return hash.hexDigest()
   }
 
   /// A file's bytes, mapped rather than read: a lab that printed gigabytes

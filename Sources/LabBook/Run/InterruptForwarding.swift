@@ -12,6 +12,8 @@ import Synchronization
 /// group, restores the default action and raises the signal again, so
 /// LabBook still ends as the user asked. A handler the host program
 /// installed itself is left alone.
+// Limitation: one group at a time; with runs on several threads (a grader),
+// an interrupt stops only the newest run's group.
 enum InterruptForwarding {
   /// The process group to stop, 0 when none runs. Atomic: read from a
   /// signal handler.

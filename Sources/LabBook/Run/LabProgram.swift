@@ -4,7 +4,14 @@
 /// where each cell begins and ends.
 ///
 /// Cells are top-level code of one `main.swift`, so they share state as in a
-/// notebook.
+/// notebook. A cell that declares a name an earlier cell declared opens a
+/// `do {` scope that stays open to the end of the program: its declaration
+/// shadows the earlier one, and later cells see the newest. Cells before
+/// the first re-declaration stay at file scope, where types and extensions
+/// may use their variables. `import`s are lifted to the top of the file.
+// Limitation: in a nested scope, `extension`, `protocol` and operator
+// declarations are not allowed, and a type cannot use the scope's variables
+// (Swift's rules for local declarations); swiftc says so at the lab's line.
 struct LabProgram {
   /// Where one cell's code sits in the lab's file.
   struct Span {
@@ -37,18 +44,39 @@ struct LabProgram {
     included = cells.indices.filter { !cells[$0].isSkipped }
 
     let file = Self.literal(document.path)
-    var text = "import LabKit\n\n_LabRuntime.start(cellCount: \(included.count))\n"
+    var header = "import LabKit\n"
+    var body = "\n_LabRuntime.start(cellCount: \(included.count))\n"
+    var declared: Set<String> = []
+    var scopes = 0
     for (position, index) in included.enumerated() {
       let cell = cells[index]
-      text += "\n_LabRuntime.beginCell(\(position), id: \(Self.literal(cell.id)))\n"
-      text += "#sourceLocation(file: \(file), line: \(cell.codeLine))\n"
-      text += cell.code
-      if !cell.code.hasSuffix("\n") { text += "\n" }
-      text += "#sourceLocation()\n"
-      text += "_LabRuntime.endCell(\(position))\n"
+      let scan = CellScan(cell.code)
+      var lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)
+      if cell.code.hasSuffix("\n") { lines.removeLast() }
+
+      // Imports are only valid at file scope: lift them, keeping their lines.
+      for line in scan.importLines {
+        header += "#sourceLocation(file: \(file), line: \(cell.codeLine + line))\n"
+        header += lines[line] + "\n#sourceLocation()\n"
+        lines[line] = ""
+      }
+      // A cell that re-declares an earlier cell's name gets a nested scope,
+      // so the new declaration shadows the old one, as in a notebook.
+      if !scan.names.isDisjoint(with: declared) {
+        body += "do {\n"
+        scopes += 1
+      }
+      declared.formUnion(scan.names)
+
+      body += "_LabRuntime.beginCell(\(position), id: \(Self.literal(cell.id)))\n"
+      body += "#sourceLocation(file: \(file), line: \(cell.codeLine))\n"
+      body += lines.joined(separator: "\n") + "\n"
+      body += "#sourceLocation()\n"
+      body += "_LabRuntime.endCell(\(position))\n"
     }
-    text += "\n_LabRuntime.finish()\n"
-    self.text = text
+    body += String(repeating: "}\n", count: scopes)
+    body += "_LabRuntime.finish()\n"
+    self.text = header + body
   }
 
   /// The document cell whose code holds `line` of the lab's file.

@@ -6,6 +6,7 @@ import Foundation
 ///
 /// Entries are written atomically (a temporary file, then `rename`); an
 /// entry that does not read back is treated as missing, never as an error.
+// Limitation: nothing evicts old entries; delete the folder to reclaim space.
 struct RunCache {
   var directory: String
 
@@ -50,7 +51,7 @@ struct RunCache {
     let target = programPath(forKey: key)
     let folder = (target as NSString).deletingLastPathComponent
     try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let staging = folder + "/.lab-\(getpid())"
+    let staging = folder + "/.lab-\(UUID().uuidString)"
     try? fileManager.removeItem(atPath: staging)
     guard (try? fileManager.copyItem(atPath: path, toPath: staging)) != nil else { return }
     if rename(staging, target) != 0 { try? fileManager.removeItem(atPath: staging) }

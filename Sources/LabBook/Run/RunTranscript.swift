@@ -86,11 +86,18 @@ struct RunTranscript {
     case .signaled(let signal):
       let name = ChildProcess.signalName(signal)
       let fatal = fatalError(in: stderr)
+      let frames = labFrames(in: stderr)
       dropStackTrace(cell)
+      var message = fatal?.message ?? "the program was stopped by \(name) while this cell ran"
+      if frames.count > 1 {
+        message +=
+          " (called from "
+          + frames.dropFirst().prefix(3).map(\.description)
+          .joined(separator: ", ") + ")"
+      }
       cells[cell].status = .failed
       cells[cell].error = CellError(
-        message: fatal?.message ?? "the program was stopped by \(name) while this cell ran",
-        location: fatal?.location ?? fence, signal: name)
+        message: message, location: frames.first ?? fatal?.location ?? fence, signal: name)
     case .exited(let code):
       cells[cell].status = .failed
       cells[cell].error = CellError(
@@ -100,20 +107,43 @@ struct RunTranscript {
     }
   }
 
-  /// Removes the runtime's "Current stack trace:" block from the cell's
-  /// stderr: its frames are addresses in the program, not lab lines.
-  // Limitation: a trap inside LabKit or the standard library is located at
-  // the cell's fence only; mapping frames to lab lines needs symbolication.
+  /// Removes the runtime's crash report from the cell's stderr: Swift's
+  /// backtrace (`*** Signal …` to `Backtrace took …`) or, without the
+  /// backtracer, its "Current stack trace:" of bare addresses. The lab's
+  /// own frames are kept in the error instead.
   private mutating func dropStackTrace(_ cell: Int) {
     cells[cell].outputs = cells[cell].outputs.compactMap { output in
-      guard case .text(.stderr, let text) = output,
-        let start = text.range(of: "Current stack trace:\n")
-      else { return output }
-      var kept = String(text[..<start.lowerBound])
-      let rest = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
-      let after = rest.drop { $0.first?.isNumber == true || $0.isEmpty }
-      if !after.isEmpty { kept += after.joined(separator: "\n") }
-      return kept.isEmpty ? nil : .text(stream: .stderr, text: kept)
+      guard case .text(.stderr, let text) = output else { return output }
+      var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      if let start = lines.firstIndex(where: { $0.hasPrefix("*** Signal ") }) {
+        let end = lines[start...].firstIndex { $0.hasPrefix("Backtrace took") } ?? lines.count - 1
+        lines.removeSubrange(start...end)
+      } else if let start = lines.firstIndex(of: "Current stack trace:") {
+        let end = lines[(start + 1)...].firstIndex { $0.first?.isNumber != true } ?? lines.count
+        lines.removeSubrange(start..<end)
+      }
+      while lines.count > 1 && lines[lines.count - 1].isEmpty && lines[lines.count - 2].isEmpty {
+        lines.removeLast()
+      }
+      let kept = lines.joined(separator: "\n")
+      return kept.isEmpty || kept == "\n" ? nil : .text(stream: .stderr, text: kept)
+    }
+  }
+
+  /// The places in the lab's own file in the backtrace Swift printed, from
+  /// the innermost out (`… in LabProgram at labs/x.md:12:7`).
+  private func labFrames(in stderr: Data) -> [SourceLocation] {
+    let text = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
+    let marker = " at " + document.path + ":"
+    return text.split(separator: "\n").compactMap { line in
+      guard let range = line.range(of: marker, options: .backwards) else { return nil }
+      let numbers = line[range.upperBound...].split(separator: ":")
+      guard numbers.count == 2, let row = Int(numbers[0]), let column = Int(numbers[1]) else {
+        return nil
+      }
+      // cmark strips an indented fence's indentation; put it back.
+      let shift = program.cellIndex(atLine: row).map { program.spans[$0].column - 1 } ?? 0
+      return SourceLocation(file: document.path, line: row, column: column + shift)
     }
   }
 

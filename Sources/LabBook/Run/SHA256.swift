@@ -26,8 +26,9 @@ struct SHA256 {
 
   /// Adds `bytes` to the message.
   mutating func update(_ bytes: some Sequence<UInt8>) {
-    let done = bytes.withContiguousStorageIfAvailable { buffer in
+    let done: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
       update(UnsafeRawBufferPointer(buffer))
+      return true
     }
     if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
   }

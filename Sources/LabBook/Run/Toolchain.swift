@@ -54,15 +54,13 @@ public struct Toolchain: Sendable, Equatable {
     for candidate in libraryCandidates {
       let path = standardized(candidate)
       guard isFile(path + "/libLabKit.so") else { continue }
-      if isDirectory(path + "/Modules/LabKit.swiftmodule")
-        || isFile(
-          path + "/Modules/LabKit.swiftmodule")
-      {
-        library = (path, path + "/Modules")
-      } else if exists(path + "/LabKit.swiftmodule") {
-        library = (path, path)
+      // SwiftPM keeps modules in `Modules/`; `make install` puts it beside.
+      if let modules = [path + "/Modules", path].first(where: {
+        exists($0 + "/LabKit.swiftmodule")
+      }) {
+        library = (path, modules)
+        break
       }
-      if library != nil { break }
     }
     guard let library else {
       throw .labKitNotFound(searched: libraryCandidates.map(standardized))
@@ -98,10 +96,11 @@ public struct Toolchain: Sendable, Equatable {
 
   /// The arguments that compile `source` into `output` against LabKit:
   /// Swift 5 mode (top-level variables readable from plain functions), no
-  /// optimisation (compiles fast; labs' heavy lifting is in LabKit).
+  /// optimisation (compiles fast; labs' heavy lifting is in LabKit), debug
+  /// info so a crash's backtrace names the lab's lines.
   func compileArguments(source: String, output: String) -> [String] {
     var arguments = [
-      "-swift-version", "5", "-Onone", "-module-name", "LabProgram", "-I", moduleDirectory,
+      "-swift-version", "5", "-Onone", "-g", "-module-name", "LabProgram", "-I", moduleDirectory,
     ]
     for folder in includeDirectories { arguments += ["-I", folder] }
     arguments += [
@@ -109,15 +108,6 @@ public struct Toolchain: Sendable, Equatable {
       source, "-o", output,
     ]
     return arguments
-  }
-
-  /// `libLabKit.so`'s size and modification time: changes with each build.
-  var labKitStamp: String {
-    let path = libraryDirectory + "/libLabKit.so"
-    let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-    let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    return "\(path) \(size) \(date)"
   }
 
   private static func findCompiler(_ environment: [String: String]) throws(EngineError) -> String {
@@ -174,11 +164,6 @@ public struct Toolchain: Sendable, Equatable {
   private static func isFile(_ path: String) -> Bool {
     var folder: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
-  }
-
-  private static func isDirectory(_ path: String) -> Bool {
-    var folder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
   }
 
   private static func exists(_ path: String) -> Bool {

@@ -48,7 +48,7 @@ public enum _LabRuntime {
       state.params = parseParams(environment("LABBOOK_PARAMS") ?? "")
       state.labDirectory = environment("LABBOOK_LAB_DIR") ?? "."
     }
-    // TODO: call `Random.seed(seed)` once LabKit's Random is merged.
+    Random.seed(seed)
     var event = JSONText()
     event.field("e", "start")
     event.field("cells", cellCount)

@@ -1,3 +1,22 @@
+/// Shows several named lines on one chart, each with its own `x`, with
+/// optional vertical `markers`.
+///
+///     show(line: [("MSRA", blocks, grows), ("zero init", blocks, stays)],
+///          title: "Variance per block", xLabel: "block", logY: true)
+public func show<T: BinaryFloatingPoint>(
+  line series: [(name: String, x: [T], y: [T])], title: String = "", xLabel: String? = nil,
+  yLabel: String? = nil, logY: Bool = false, markers: [(x: Double, label: String)] = [],
+  file: StaticString = #file, line: UInt = #line
+) {
+  for item in series where item.x.count != item.y.count {
+    fatalError(
+      "show(line:): series \"\(item.name)\" has \(item.x.count) x but \(item.y.count) y; "
+        + "give one x per y", file: file, line: line)
+  }
+  let items = series.map { seriesJSON($0.name, x: $0.x, y: $0.y) }
+  emitLines(items, title, xLabel, yLabel, logY, markers)
+}
+
 /// Shows a line chart of `values` against `x` (default `0, 1, 2, …`).
 ///
 ///     show(line: losses, title: "Training loss", xLabel: "iteration")
@@ -30,6 +49,13 @@ public func show<T: BinaryFloatingPoint>(
     }
     series.append(seriesJSON(item.name, x: x, y: item.values))
   }
+  emitLines(series, title, xLabel, yLabel, logY, markers)
+}
+
+private func emitLines(
+  _ series: [String], _ title: String, _ xLabel: String?, _ yLabel: String?, _ logY: Bool,
+  _ markers: [(x: Double, label: String)]
+) {
   var figure = figureJSON("line", title, xLabel, yLabel, logY)
   figure.field("series", raw: "[" + series.joined(separator: ",") + "]")
   if !markers.isEmpty {
@@ -83,7 +109,6 @@ public func show<T: BinaryFloatingPoint>(
 ) {
   checkBins(bins, "histogram", file: file, line: line)
   let doubles = values.map { Double($0) }
-  let range = range ?? finiteRange([doubles])
   var figure = figureJSON("histogram", title, xLabel, yLabel, false)
   figure.field("panels", raw: "[" + panelJSON("", doubles, bins: bins, range: range) + "]")
   emitFigure(figure)
@@ -113,7 +138,7 @@ public func show<T: BinaryFloatingPoint>(
 
 /// Shows a bar chart: one bar per label.
 ///
-///     show(bars: ["sigmoid", "tanh", "ReLU"], [0.25, 1, 1], title: "Max gradient")
+///     show(bars: ["sigmoid", "tanh", "ReLU"], [0.25, 1, 1], title: "Largest derivative")
 public func show<T: BinaryFloatingPoint>(
   bars labels: [String], _ values: [T], title: String = "", xLabel: String? = nil,
   yLabel: String? = nil, logY: Bool = false, file: StaticString = #file, line: UInt = #line
@@ -183,55 +208,38 @@ private func checkBins(_ bins: Int, _ function: String, file: StaticString, line
   }
 }
 
-/// The smallest and largest finite value over all arrays; `-0.5...0.5`
-/// around the value when they are equal, `0...1` when there is none.
-private func finiteRange(_ arrays: [[Double]]) -> ClosedRange<Double> {
+/// The smallest to the largest finite value over all arrays, as `Float`s
+/// (what `Histogram` bins, so no value rounds past an edge); `nil` when
+/// there is none (`Histogram` then widens or defaults it, as numpy does).
+private func finiteRange(_ arrays: [[Double]]) -> ClosedRange<Double>? {
   var low = Double.infinity
   var high = -Double.infinity
   for values in arrays {
-    for value in values where value.isFinite {
+    for value in values.lazy.map({ Double(Float($0)) }) where value.isFinite {
       low = min(low, value)
       high = max(high, value)
     }
   }
-  if low > high { return 0...1 }
-  if low == high { return (low - 0.5)...(high + 0.5) }
-  return low...high
+  return low <= high ? low...high : nil
 }
 
+/// One histogram panel: `Histogram`'s bins, plus the mean and population
+/// standard deviation of the finite values, computed in `Double`.
 private func panelJSON(
-  _ title: String, _ values: [Double], bins: Int, range: ClosedRange<Double>
+  _ title: String, _ values: [Double], bins: Int, range: ClosedRange<Double>?
 ) -> String {
-  // TODO: use LabKit.Histogram once the labkit branch is merged.
-  let width = (range.upperBound - range.lowerBound) / Double(bins)
-  let edges = (0...bins).map { range.lowerBound + Double($0) * width }
-  var counts = [Double](repeating: 0, count: bins)
-  var nonFinite = 0
-  var sum = 0.0
-  var finite: [Double] = []
-  finite.reserveCapacity(values.count)
-  for value in values {
-    guard value.isFinite else {
-      nonFinite += 1
-      continue
-    }
-    finite.append(value)
-    sum += value
-    guard value >= range.lowerBound, value <= range.upperBound else { continue }
-    // The last bin is closed on the right, as numpy's histogram.
-    let bin = min(Int((value - range.lowerBound) / width), bins - 1)
-    counts[bin] += 1
-  }
+  let histogram = Histogram(values.lazy.map { Float($0) }, bins: bins, range: range)
+  let finite = values.filter(\.isFinite)
   var panel = JSONText()
   panel.field("title", title)
-  panel.field("edges", edges)
-  panel.field("counts", counts)
+  panel.field("edges", histogram.edges)
+  panel.field("counts", histogram.counts.map { Double($0) })
   if !finite.isEmpty {
-    let mean = sum / Double(finite.count)
+    let mean = finite.reduce(0, +) / Double(finite.count)
     let variance = finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)
     panel.field("mean", mean)
     panel.field("std", variance.squareRoot())
   }
-  if nonFinite > 0 { panel.field("nonFinite", nonFinite) }
+  if histogram.nonFinite > 0 { panel.field("nonFinite", histogram.nonFinite) }
   return panel.object
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// `labbook run` and friends, end to end through the real executable.
+@Suite struct RunCommandTests {
+  @Test func helpAndVersionGoToStdoutAndSucceed() throws {
+    let help = try labbook(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("Usage: labbook <command>"))
+    let runHelp = try labbook(["run", "--help"])
+    #expect(runHelp.status == 0)
+    #expect(runHelp.stdout.contains("--set KEY=VALUE"))
+    let version = try labbook(["--version"])
+    #expect(version.stdout.hasPrefix("labbook "))
+  }
+
+  @Test func misuseExits64WithTheUsage() throws {
+    for arguments in [
+      [], ["run"], ["run", "weight-init", "--seed", "abc"], ["run", "weight-init", "--bogus"],
+      ["run", "weight-init", "--set", "novalue"], ["frobnicate"],
+    ] {
+      let result = try labbook(arguments)
+      #expect(result.status == 64, "labbook \(arguments)")
+      #expect(result.stdout.isEmpty, "labbook \(arguments) wrote to stdout")
+      #expect(!result.stderr.isEmpty, "labbook \(arguments) said nothing")
+    }
+  }
+
+  @Test func unknownLabNameSuggestsTheCloseMatch() throws {
+    let result = try labbook(["run", "weight-inti"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("no lab named 'weight-inti'"))
+    #expect(result.stderr.contains("did you mean 'weight-init'"))
+  }
+
+  @Test func listShowsTheShippedLab() throws {
+    let result = try labbook(["list"])
+    #expect(result.status == 0)
+    let line = try #require(
+      result.stdout.split(separator: "\n").first {
+        $0.hasPrefix("weight-init\t")
+      })
+    #expect(line.contains("cells"))
+  }
+
+  @Test func compileErrorIsReportedAtTheLabsLine() throws {
+    // Line 6 holds the faulty expression; column 9 is where `undefined` starts.
+    let folder = try temporaryLab(
+      "broken",
+      """
+      ---
+      title: Broken
+      ---
+
+      ```swift
+      let y = undefinedName + 1
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["run", "broken"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("labs/broken.md:6:9: error:"), "\(result.stderr)")
+    #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "out/broken.html")
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/broken.html"))
+  }
+
+  @Test func crashIsReportedOnItsCellAndLine() throws {
+    let folder = try temporaryLab(
+      "crash",
+      """
+      ```swift id=first
+      print("before")
+      ```
+
+      ```swift id=second
+      let values = [1, 2, 3]
+      print(values[7])
+      ```
+
+      ```swift id=third
+      print("never")
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["run", "crash"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("labs/crash.md:7"), "\(result.stderr)")
+    #expect(result.stderr.contains("cell 'second'"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 cell(s) did not run"), "\(result.stderr)")
+  }
+
+  @Test func labPastItsTimeoutIsStopped() throws {
+    let folder = try temporaryLab(
+      "loop",
+      """
+      ---
+      timeout: 2
+      ---
+
+      ```swift id=forever
+      var n = 0
+      while true { n &+= 1 }
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let started = Date()
+    let result = try labbook(["run", "loop"], in: folder)
+    #expect(Date().timeIntervalSince(started) < 60)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cell 'forever'"), "\(result.stderr)")
+    #expect(result.stderr.contains("2"), "\(result.stderr)")
+  }
+
+  @Test func badParameterOverrideIsRefusedBeforeRunning() throws {
+    let result = try labbook(["run", "weight-init", "--set", "widht=3", "-o", "/dev/null/x"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("width"), "a close-match hint: \(result.stderr)")
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LabBook
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
