@@ -7,7 +7,8 @@ struct CheckCommand {
 
   init(_ words: [String]) throws(CLIError) {
     arguments = try Arguments(
-      words, command: "check", valued: ["-o", "--output"], flags: ["--fresh", "-h", "--help"])
+      words, command: "check", valued: ["-o", "--output", "--set"],
+      flags: ["--fresh", "-h", "--help"])
   }
 
   func execute() throws -> Int32 {
@@ -24,9 +25,14 @@ struct CheckCommand {
     let document = try RunCommand.read(path)
     let handout = try HandoutCommand.handout(of: document)
     let engine = Engine(toolchain: try Toolchain.locate())
-    let check = LabCheck(
-      handout: handout, engine: engine,
-      options: RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh")))
+    var options = RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh"))
+    for setting in arguments.all("--set") {
+      guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+        throw CLIError.usage("--set takes KEY=VALUE (got '\(setting)')", command: "check")
+      }
+      options.params[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
+    }
+    let check = LabCheck(handout: handout, engine: engine, options: options)
     let note: (String) -> Void = { Console.note($0) }
 
     var problems: [LabCheck.Problem] = []

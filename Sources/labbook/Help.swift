@@ -81,7 +81,7 @@ enum Help {
     """
 
   static let check = """
-    Usage: labbook check NAME|PATH [-o DIR] [--fresh]
+    Usage: labbook check NAME|PATH [-o DIR] [--set KEY=VALUE]... [--fresh]
 
     Checks that a lab is ready to hand out, and lists every problem found:
       - the instructor's lab runs cleanly with full marks on every test, each
@@ -95,6 +95,8 @@ enum Help {
 
     Options:
       -o, --output DIR   where released handouts are (default: handouts)
+      --set KEY=VALUE    run every version with this parameter (e.g. a smaller
+                         width for a quick check); repeatable
       --fresh            ignore cached runs in out/.labbook/
       -h, --help         show this help
 
