@@ -26,12 +26,7 @@ struct CheckCommand {
     let handout = try HandoutCommand.handout(of: document)
     let engine = Engine(toolchain: try Toolchain.locate())
     var options = RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh"))
-    for setting in arguments.all("--set") {
-      guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
-        throw CLIError.usage("--set takes KEY=VALUE (got '\(setting)')", command: "check")
-      }
-      options.params[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
-    }
+    options.params = try Self.settings(arguments.all("--set"), command: "check")
     let check = LabCheck(handout: handout, engine: engine, options: options)
     let note: (String) -> Void = { Console.note($0) }
 
@@ -73,6 +68,18 @@ struct CheckCommand {
     note("scanning \(artefacts.count) student file(s) for solutions, hidden tests and keys")
     check.scanArtefacts(artefacts, &problems)
     return finish(problems, lab: path)
+  }
+
+  /// `--set KEY=VALUE` words as a dictionary; typed later by the engine.
+  static func settings(_ words: [String], command: String) throws(CLIError) -> [String: String] {
+    var params: [String: String] = [:]
+    for setting in words {
+      guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+        throw .usage("--set takes KEY=VALUE (got '\(setting)')", command: command)
+      }
+      params[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
+    }
+    return params
   }
 
   /// Prints the problems; 1 when there are any, else 0 and "ok" on stdout.

@@ -7,7 +7,7 @@ struct HandoutCommand {
 
   init(_ words: [String]) throws(CLIError) {
     arguments = try Arguments(
-      words, command: "handout", valued: ["-o", "--output"],
+      words, command: "handout", valued: ["-o", "--output", "--set"],
       flags: ["--no-pdf", "--fresh", "-h", "--help"])
   }
 
@@ -30,6 +30,7 @@ struct HandoutCommand {
     var reference: RunResult?
     if HandoutPage.allowsFigures(document) {
       var options = RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh"))
+      options.params = try CheckCommand.settings(arguments.all("--set"), command: "handout")
       options.progress = Progress.reporter(started: Date())
       reference = try Engine(toolchain: Toolchain.locate()).run(document, options: options)
       Console.clearStatus()

@@ -54,7 +54,7 @@ enum Help {
     """
 
   static let handout = """
-    Usage: labbook handout NAME|PATH [-o DIR] [--no-pdf] [--fresh]
+    Usage: labbook handout NAME|PATH [-o DIR] [--no-pdf] [--set KEY=VALUE]... [--fresh]
 
     Writes the student's files for a lab into DIR/NAME/ and prints their paths:
       NAME.md     the starter lab: each solution region's body replaced by a stub
@@ -72,6 +72,7 @@ enum Help {
     Options:
       -o, --output DIR   where to write (default: handouts)
       --no-pdf           do not print the PDF
+      --set KEY=VALUE    a parameter for the run that draws the figures
       --fresh            run the lab again for the figures, ignoring the cache
       -h, --help         show this help
 
