@@ -193,3 +193,23 @@ private let instructorLab = """
   let withFigures = HandoutPage(student: allowing, reference: run, options: options).html()
   #expect(withFigures.contains("Reference bars"))
 }
+
+@Test func solutionMarkersInProseAreErrors() throws {
+  // The fence lost its backticks, so the "cell" is prose.
+  let source = "Intro.\n\nswift id=s solution\n// BEGIN SOLUTION\nlet x = 1\n// END SOLUTION\n"
+  let document = try parseLab(source)
+  do {
+    _ = try Handout(instructorLab: document)
+    Issue.record("markers in prose were accepted")
+  } catch {
+    #expect(error.diagnostics.map { position($0) } == ["4:1", "6:1"])
+    #expect(error.diagnostics.allSatisfy { $0.message.contains("outside any cell") })
+  }
+}
+
+@Test func hiddenNonTestCellsAreLeftOutToo() throws {
+  let source = "```swift id=setup hidden\nlet secretSetup = 1\n```\n\nText.\n"
+  let handout = try Handout(instructorLab: parseLab(source))
+  #expect(!handout.markdown.contains("secretSetup"))
+  #expect(handout.markdown.contains("Text."))
+}

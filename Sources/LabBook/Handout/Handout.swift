@@ -56,6 +56,7 @@ public struct Handout: Sendable {
     } catch {
       problems += error.diagnostics
     }
+    problems += Self.markersInProse(document, lines: lines)
     guard problems.isEmpty else {
       throw LabError(
         diagnostics: problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) })
@@ -87,9 +88,32 @@ public struct Handout: Sendable {
     return lab
   }
 
-  /// Whether a cell is left out of student versions.
+  /// Solution markers outside cells: a fence lost or mistyped above them
+  /// would otherwise copy the solution into the handout as prose.
+  static func markersInProse(_ document: LabDocument, lines: [Line]) -> [Diagnostic] {
+    let starts = blockStarts(document)
+    var problems: [Diagnostic] = []
+    for (position, block) in document.blocks.enumerated() {
+      guard case .prose = block else { continue }
+      let end = position + 1 < starts.count ? starts[position + 1] : lines.count + 1
+      for line in starts[position]..<max(end, starts[position]) where line <= lines.count {
+        let marker = SolutionMarker.parse(lines[line - 1].content)
+        guard marker == .begin || marker == .end else { continue }
+        problems.append(
+          Diagnostic(
+            .error, at: SourceLocation(file: document.path, line: line),
+            "\"\(lines[line - 1].content.trimmingBlanks)\" is in the prose, outside any "
+              + "cell, so the handout would copy the solution as text",
+            hint: "check the fence of the cell above it (```swift id=… solution)"))
+      }
+    }
+    return problems
+  }
+
+  /// Whether a cell is left out of student versions: `instructor` cells and
+  /// `hidden` ones (a hidden test, or a cell only hidden tests need).
   static func isDropped(_ cell: Cell) -> Bool {
-    cell.isInstructorOnly || (cell.isTest && cell.isHidden)
+    cell.isInstructorOnly || cell.isHidden
   }
 
   /// The first line of each block of `document`, in order.

@@ -87,6 +87,7 @@ extension Handout {
     /// The fence line, the stubbed code re-indented as the fence was, then
     /// the closing fence and what follows, as written.
     private mutating func solutionCell(_ cell: Cell, range: ClosedRange<Int>) {
+      guard range.lowerBound <= lines.count else { return }
       emit(range.lowerBound)
       let newline =
         lines[range.lowerBound - 1].ending.isEmpty
@@ -114,6 +115,7 @@ extension Handout {
 
     /// The answer block without its `key:` and `tolerance:` lines.
     private mutating func answerBlock(_ range: ClosedRange<Int>) {
+      guard range.lowerBound <= lines.count else { return }
       emit(range.lowerBound)
       let fence = lines[range.lowerBound - 1].content.trimmingBlanks
       let fenceCharacter = fence.first ?? "`"

@@ -31,7 +31,7 @@ enum InstructorSections {
     for (position, block) in document.blocks.enumerated() {
       guard case .prose = block else { continue }
       let end = position + 1 < starts.count ? starts[position + 1] : lines.count + 1
-      for line in starts[position]..<end where line - 1 < lines.count {
+      for line in starts[position]..<max(end, starts[position]) where line - 1 < lines.count {
         isProse[line - 1] = true
       }
     }
