@@ -88,7 +88,8 @@ struct CheckCommand {
       Console.output("ok: \(lab) is ready to hand out")
       return 0
     }
-    for problem in problems { Console.error(problem.description) }
+    // Compiler style, as the run command prints diagnostics.
+    for problem in problems { Console.info(problem.description) }
     Console.info(
       "\(lab): \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix them "
         + "before handing the lab out")

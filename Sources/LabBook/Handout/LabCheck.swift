@@ -21,8 +21,9 @@ public struct LabCheck {
       self.location = location
     }
 
+    /// `file:line:col: error: message`, or `error: message` without a place.
     public var description: String {
-      (location.map { "\($0): " } ?? "") + message
+      (location.map { "\($0): " } ?? "") + "error: " + message
     }
   }
 
@@ -163,7 +164,11 @@ public struct LabCheck {
     let scanner = LeakScanner(handout: handout)
     for path in paths {
       let leaks = scanner.scan(file: path)
-      problems += leaks.prefix(limit).map { Problem($0.description) }
+      problems += leaks.prefix(limit).map { leak in
+        Problem(
+          "\(leak.secret.kind.rawValue) from \(leak.secret.location) leaked: "
+            + "\"\(leak.secret.text)\"", at: SourceLocation(file: leak.artefact, line: leak.line))
+      }
       if leaks.count > limit {
         problems.append(Problem("\(path): \(leaks.count - limit) more leaked line(s)"))
       }
