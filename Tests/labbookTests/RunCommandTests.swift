@@ -116,4 +116,28 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("width"), "a close-match hint: \(result.stderr)")
   }
+
+  @Test func rerunWithANewParameterInTheDefaultOutputFolderWorks() throws {
+    // The compiled program is cached under the relative `out/.labbook`; the
+    // second run reuses it from the program's own working folder.
+    let folder = try temporaryLab(
+      "twice",
+      """
+      ---
+      params:
+        n: 1
+      ---
+
+      ```swift
+      print(param("n", default: 1) * 10)
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for n in [2, 3] {
+      let result = try labbook(["run", "twice", "--set", "n=\(n)"], in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      let json = try String(contentsOfFile: folder.path + "/out/twice.json", encoding: .utf8)
+      #expect(json.contains("\(n * 10)\\n"), "run with n=\(n)")
+    }
+  }
 }

@@ -41,7 +41,10 @@ public struct Engine: Sendable {
       labbookVersion: LabBookInfo.version)
 
     // The run's key covers everything the outcome depends on.
-    let cache = options.cacheDirectory.map { RunCache(directory: $0) }
+    // Absolute, because the lab program runs in a folder of its own.
+    let cache = options.cacheDirectory.map {
+      RunCache(directory: URL(fileURLWithPath: $0).standardizedFileURL.path)
+    }
     var runKey = ""
     var programKey = ""
     if let cache {
