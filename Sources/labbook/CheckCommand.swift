@@ -53,7 +53,11 @@ struct CheckCommand {
       released + "/"
       + URL(fileURLWithPath: path)
       .deletingPathExtension().lastPathComponent
-    if let entries = FileManager.default.enumerator(atPath: releasedFolder) {
+    var releasedIsFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: releasedFolder, isDirectory: &releasedIsFolder),
+      releasedIsFolder.boolValue,
+      let entries = FileManager.default.enumerator(atPath: releasedFolder)
+    {
       note("also scanning the released files in \(releasedFolder)")
       for case let entry as String in entries {
         var isFolder: ObjCBool = false

@@ -143,4 +143,35 @@ import Testing
     #expect(problems.first?.description.contains("\"triple(2) = 6\"") == true)
     #expect(problems.first?.description.contains("scores 0/1") == true)
   }
+
+  @Test func aBuildErrorStopsTheCheckAfterTheInstructorsRun() throws {
+    let source = Self.lab().replacingOccurrences(
+      of: "checkClose(\"triple(2) = 6\", triple(2), 6", with: "checkClose(\"x\", undefinedName, 6")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    #expect(check.instructorRun(&problems) { _ in } == nil)
+    #expect(!problems.isEmpty)
+    #expect(problems.allSatisfy { $0.message.hasPrefix("the instructor's lab does not compile") })
+    #expect(problems.contains { $0.message.contains("undefinedName") })
+  }
+
+  @Test func testsBeforeTheFirstSolutionAreNotedNotCounted() throws {
+    let source = Self.lab(counter: false).replacingOccurrences(
+      of: "```swift id=scale solution",
+      with: "```swift id=lab-test test points=1\ncheck(\"the lab works\", 1 + 1 == 2)\n```\n\n"
+        + "```swift id=scale solution")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    var notes: [String] = []
+    check.stubbedRuns(full: 3, &problems) { notes.append($0) }
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(
+      notes.contains {
+        $0.contains("\"the lab works\" in cell \"lab-test\" gives 1 point(s) to every submission")
+      })
+  }
 }

@@ -6,7 +6,9 @@ import Foundation
 ///    check of every test cell (and each test cell checks something);
 /// 2. the lab with every solution stubbed — an empty submission, hidden
 ///    tests included — compiles, runs to its end or to a failed cell, and
-///    scores zero; with several regions, stubbing any one alone costs points;
+///    scores zero on every test after the first solution cell (tests before
+///    it test the lab itself and are only noted); with several regions,
+///    stubbing any one alone costs points;
 /// 3. the student's `.md` compiles, and its first failure is a stub's
 ///    "Not implemented";
 /// 4. no student artefact contains a secret (`LeakScanner`).
@@ -38,27 +40,39 @@ public struct LabCheck {
     self.options = options
   }
 
-  /// Runs the instructor's lab; `nil` plus problems when it cannot start.
+  /// Runs the instructor's lab and lists its problems; `nil` when it cannot
+  /// start or does not compile (every later step would fail the same way).
   public func instructorRun(
     _ problems: inout [Problem], note: (String) -> Void
   ) -> RunResult? {
     note("running the instructor's lab")
     let document = handout.document
     guard let result = run(document, what: "the instructor's lab", &problems) else { return nil }
-    for diagnostic in result.diagnostics where diagnostic.severity == .error {
-      problems.append(
-        Problem(
-          "the instructor's lab does not compile: \(diagnostic.message)", at: diagnostic.location))
+    // A build error makes every later step fail the same way: stop here.
+    let buildErrors = result.diagnostics.filter { $0.severity == .error }
+    guard buildErrors.isEmpty else {
+      for diagnostic in buildErrors {
+        problems.append(
+          Problem(
+            "the instructor's lab does not compile: \(diagnostic.message)",
+            at: diagnostic.location))
+      }
+      return nil
     }
+    var notRun = 0
     for cell in document.cells where !cell.isSkipped {
       let location = cell.fenceLocation
       guard let outcome = result.cell(cell.id), outcome.status == .ok else {
-        let status = result.cell(cell.id)?.status.rawValue ?? "missing"
+        let status = result.cell(cell.id)?.status ?? .notRun
+        if status == .notRun {
+          notRun += 1
+          continue
+        }
         let why = result.cell(cell.id)?.error?.message ?? ""
         problems.append(
           Problem(
-            "cell \"\(cell.id)\" did not run cleanly in the instructor's lab (\(status))"
-              + (why.isEmpty ? "" : ": \(why)"),
+            "cell \"\(cell.id)\" \(status == .timedOut ? "timed out" : "failed") in the "
+              + "instructor's lab" + (why.isEmpty ? "" : ": \(why)"),
             at: result.cell(cell.id)?.error?.location ?? location))
         continue
       }
@@ -76,6 +90,10 @@ public struct LabCheck {
               + "\(formatNumber(check.points)) on the instructor's own solution"
               + (check.message.isEmpty ? "" : ": \(check.message)"), at: location))
       }
+    }
+    if notRun > 0 {
+      problems.append(
+        Problem("\(notRun) cell(s) of the instructor's lab did not run (see the failure above)"))
     }
     for answer in document.answers where answer.key == nil {
       problems.append(
@@ -104,13 +122,25 @@ public struct LabCheck {
     note("running the lab with every solution stubbed (an empty submission)")
     if let result = run(handout.instructorLab(), what: "the empty submission", &problems) {
       compiles(result, what: "the lab with every solution stubbed", &problems)
+      // Tests before the first solution cell test the lab, not a solution.
+      let cells = handout.document.cells
+      let firstSolution = cells.firstIndex { $0.isSolution } ?? cells.count
+      let labTests = Set(cells[..<firstSolution].map(\.id))
       for cell in result.cells {
+        let location = cells.first { $0.id == cell.id }?.fenceLocation
         for check in Self.checks(cell) where check.score > 0 {
-          problems.append(
-            Problem(
-              "check \"\(check.name)\" in cell \"\(cell.id)\" gives "
-                + "\(formatNumber(check.score)) point(s) to an empty submission",
-              at: handout.document.cells.first { $0.id == cell.id }?.fenceLocation))
+          let gives = "check \"\(check.name)\" in cell \"\(cell.id)\" gives "
+          if labTests.contains(cell.id) {
+            note(
+              (location.map { "\($0): " } ?? "") + gives
+                + "\(formatNumber(check.score)) point(s) to every submission: it comes "
+                + "before any solution cell")
+          } else {
+            problems.append(
+              Problem(
+                gives + "\(formatNumber(check.score)) point(s) to an empty submission",
+                at: location))
+          }
         }
       }
     }
