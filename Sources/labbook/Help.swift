@@ -10,6 +10,7 @@ enum Help {
     Commands:
       run NAME|PATH   run a lab and write its HTML report and JSON results
       list            list the labs that can be run by name
+      grade NAME SUB… grade students' submissions of a lab
 
     Options:
       -h, --help      show help (also: labbook help <command>)
@@ -50,8 +51,30 @@ enum Help {
     and file, one per line, tab-separated on stdout.
     """
 
+  static let grade = """
+    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N]
+
+    Grades students' copies of a lab: only their solution regions and answers
+    are taken; every other cell and every test is the lab's. Each submission
+    is compiled and run in a sandbox (limits from the lab's `grading:` front
+    matter). A SUBMISSION is a .md file (student id: its name), a folder
+    holding one .md file (id: the folder's name), or a folder of those.
+
+    Writes DIR/students/ID/{feedback.html,result.json,results.json} and
+    DIR/grades.csv and DIR/canvas.csv; prints the path of grades.csv.
+    Rerun after an interruption: finished students are not graded again.
+
+    Options:
+      -o, --output DIR   where to write (default: grades/NAME)
+      -j, --jobs N       parallel workers (default: the number of cores)
+      -h, --help         show this help
+
+    See docs/grading.md.
+    """
+
   static func text(for command: String) -> String? {
     switch command {
+    case "grade": grade
     case "run": run
     case "list": list
     default: nil

@@ -34,6 +34,8 @@ func main() -> Int32 {
       return try RunCommand(rest).execute()
     case "list":
       return try ListCommand(rest).execute()
+    case "grade":
+      return try GradeCommand(rest).execute()
     default:
       throw CLIError.usage("unknown command '\(command)'", command: nil)
     }
