@@ -11,6 +11,8 @@ enum Help {
       run NAME|PATH   run a lab and write its HTML report and JSON results
       list            list the labs that can be run by name
       grade NAME SUB… grade students' submissions of a lab
+      autograder NAME export a lab as a Gradescope autograder zip
+      gradebook merge join the gradebooks of sharded grading runs
 
     Options:
       -h, --help      show help (also: labbook help <command>)
@@ -52,7 +54,7 @@ enum Help {
     """
 
   static let grade = """
-    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N]
+    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N] [--shard K/N]
 
     Grades students' copies of a lab: only their solution regions and answers
     are taken; every other cell and every test is the lab's. Each submission
@@ -67,14 +69,58 @@ enum Help {
     Options:
       -o, --output DIR   where to write (default: grades/NAME)
       -j, --jobs N       parallel workers (default: the number of cores)
+      --shard K/N        grade only share K of N (by a hash of the student id),
+                         for batch systems; also writes DIR/shard.json
+                         (default DIR: grades/NAME/shard-K-of-N)
       -h, --help         show this help
 
-    See docs/grading.md.
+    See docs/grading.md and docs/autograder.md.
+    """
+
+  static let autograder = """
+    Usage: labbook autograder NAME|PATH [-o FILE]
+           labbook autograder NAME|PATH --run [--root DIR]
+
+    Writes a Gradescope autograder for the lab: a zip (default
+    NAME-autograder.zip) with setup.sh and run_autograder at its root, the
+    lab and its data files, LabBook's sources and a README. Upload it as the
+    assignment's autograder; prints the zip's path.
+
+    With --run, grades the one submission in DIR/submission as Gradescope
+    does and writes DIR/results/results.json (DIR: --root, else
+    $AUTOGRADER_ROOT, else /autograder). The zip's run_autograder calls this.
+
+    Options:
+      -o, --output FILE  where to write the zip
+      --run              grade a submission instead of exporting
+      --root DIR         Gradescope's root folder, with --run
+      -h, --help         show this help
+
+    See docs/autograder.md.
+    """
+
+  static let gradebook = """
+    Usage: labbook gradebook merge DIR... [-o DIR] [--allow-missing]
+
+    Joins the output folders of `labbook grade ... --shard K/N` runs into one
+    DIR/grades.csv, DIR/canvas.csv and DIR/students/ID/ (feedback and
+    Gradescope results.json). Refuses shards of different labs or rosters
+    and a student in two folders; stops when a shard or a student is
+    missing unless --allow-missing (then warns). Prints grades.csv's path.
+
+    Options:
+      -o, --output DIR   where to write (default: grades/merged)
+      --allow-missing    write the gradebooks even when some are missing
+      -h, --help         show this help
+
+    See docs/autograder.md.
     """
 
   static func text(for command: String) -> String? {
     switch command {
     case "grade": grade
+    case "autograder": autograder
+    case "gradebook": gradebook
     case "run": run
     case "list": list
     default: nil
