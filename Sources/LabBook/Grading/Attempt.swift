@@ -299,11 +299,13 @@ struct Attempt {
     return true
   }
 
-  /// Fails the tests that need a stubbed region or did not compile.
+  /// Fails the tests that did not compile, and those whose `needs=` names
+  /// a stubbed region. Tests without `needs=` still run: a stub traps only
+  /// when called, and a failure then names the stubbed region (`item`).
   mutating func decideStubbedTests() {
     for test in grader.testCells where decided[test] == nil {
+      let cell = document.cells[test]
       if let message = removedTests[test] {
-        let cell = document.cells[test]
         decided[test] = failure(
           test,
           cell.isHidden
@@ -311,15 +313,22 @@ struct Attempt {
             : "this test did not compile against your solutions: \(message)", nil)
         continue
       }
-      if let region = neededRegions(test).first(where: { stubbed[$0] != nil }) {
-        let why = stubbed[region]!
-        let owner = grader.regions[region]
-        decided[test] = failure(
-          test,
-          "needs solution \(owner.index + 1) of cell \"\(owner.cellID)\", which "
-            + why.message, why.location)
-      }
+      guard cell.attribute("needs") != nil, let why = stubbedNeed(test) else { continue }
+      decided[test] = failure(test, why.message, why.location)
     }
+  }
+
+  /// The first region `test` needs that was stubbed, as a message.
+  func stubbedNeed(_ test: Int) -> (message: String, location: SourceLocation?)? {
+    guard let region = neededRegions(test).first(where: { stubbed[$0] != nil }) else {
+      return nil
+    }
+    let why = stubbed[region]!
+    let owner = grader.regions[region]
+    return (
+      "needs solution \(owner.index + 1) of cell \"\(owner.cellID)\", which " + why.message,
+      why.location
+    )
   }
 
   mutating func failRemaining(_ message: String) {
@@ -509,6 +518,7 @@ struct Attempt {
       if cell.isHidden && !own && !message.hasPrefix("stopped:") {
         message = "the hidden test stopped" + (error?.signal.map { " (\($0))" } ?? "")
       }
+      if let why = stubbedNeed(index) { return failure(index, why.message, why.location) }
       return failure(index, message, own ? error?.location : nil)
     }
     let expected =
@@ -549,6 +559,7 @@ struct Attempt {
     } else if status != .passed {
       let failed = shown.filter { !$0.passed }.map(\.name)
       message = "failed: " + failed.joined(separator: ", ")
+      if let why = stubbedNeed(index) { message += "; it " + why.message }
     }
     return StudentGrade.Item(
       id: cell.id, name: cell.title ?? cell.id, kind: "test", hidden: cell.isHidden,
