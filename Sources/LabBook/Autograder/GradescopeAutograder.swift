@@ -46,7 +46,7 @@ public struct GradescopeAutograder {
   /// began, for `execution_time`.
   @discardableResult
   public mutating func run(started: Date = Date()) throws -> [String: Any] {
-    var results = grade()
+    var results = Self.relativePaths(grade(), under: root + "/submission/")
     results["execution_time"] = Int(Date().timeIntervalSince(started).rounded(.up))
     results["stdout_visibility"] = "hidden"
     try FileManager.default.createDirectory(
@@ -87,10 +87,12 @@ public struct GradescopeAutograder {
           + "\(labFile), with your solutions in it."
         : "Your submission has \(files.count) .md files (\(names.joined(separator: ", "))); "
           + "upload only your copy of the lab, \(labFile)."
-      return Self.notGraded(message, items: grader.maxItems(message: "not graded"),
+      return Self.notGraded(
+        message, items: grader.maxItems(message: "not graded"),
         hiddenVisibility: grader.settings.hiddenVisibility)
     }
-    let metadata = FileManager.default.contents(atPath: root + "/submission_metadata.json")
+    let metadata =
+      FileManager.default.contents(atPath: root + "/submission_metadata.json")
       .map(SubmissionMetadata.init(json:)) ?? SubmissionMetadata()
     let student = metadata.student ?? "submission"
 
@@ -123,6 +125,22 @@ public struct GradescopeAutograder {
           + "\(Gradebook.number(grade.score)) points, \(Gradebook.number(score))."
         results["output"] = note + "\n" + (results["output"] as? String ?? "")
       }
+    }
+    return results
+  }
+
+  /// `results` with `folder` taken out of every `output`, so that students
+  /// read `copy.md:14:14`, not the autograder's own folders.
+  static func relativePaths(_ results: [String: Any], under folder: String) -> [String: Any] {
+    var results = results
+    func strip(_ value: Any?) -> Any? {
+      (value as? String).map { $0.replacingOccurrences(of: folder, with: "") } ?? value
+    }
+    results["output"] = strip(results["output"])
+    results["tests"] = (results["tests"] as? [[String: Any]])?.map { test in
+      var test = test
+      test["output"] = strip(test["output"])
+      return test
     }
     return results
   }

@@ -31,10 +31,11 @@ public struct SubmissionMetadata: Sendable, Equatable {
       .flatMap(Self.date)
     due = userDue ?? assignmentDue
     if let user = users.first {
-      student = ["sid", "email", "name"].lazy.compactMap { key -> String? in
-        guard let value = user[key] as? String, !value.isEmpty else { return nil }
-        return value
-      }.first
+      student =
+        ["sid", "email", "name"].lazy.compactMap { key -> String? in
+          guard let value = user[key] as? String, !value.isEmpty else { return nil }
+          return value
+        }.first
     }
   }
 

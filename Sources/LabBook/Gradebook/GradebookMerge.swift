@@ -48,9 +48,11 @@ public struct GradebookMerge {
 
     var grades: [String: StudentGrade] = [:]
     var sources: [String: String] = [:]
+    var claimed: [String: String] = [:]
     for (folder, manifest) in manifests {
       for id in manifest.students {
-        if let other = sources[id] { throw .overlap(student: id, folders: [other, folder]) }
+        if let other = claimed[id] { throw .overlap(student: id, folders: [other, folder]) }
+        claimed[id] = folder
         let path = folder + "/students/" + ClassGrading.safeName(id) + "/result.json"
         guard let data = FileManager.default.contents(atPath: path),
           let grade = try? RunResult.makeDecoder().decode(StudentGrade.self, from: data)
