@@ -43,6 +43,13 @@ public struct AutograderBundle {
     zip.add("lab/" + labFile, try read(labPath))
     let labFolder = Engine.labFolder(labPath)
     for path in document.frontMatter.data {
+      // Inside the zip, a data file must stay inside lab/.
+      guard !path.split(separator: "/").contains("..") else {
+        throw .unreadable(
+          path: path,
+          reason: "a data path leaving the lab's folder cannot go in the zip; "
+            + "move the file under the lab's folder")
+      }
       zip.add("lab/" + path, try read(labFolder + "/" + path))
     }
 
