@@ -81,4 +81,37 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: students + "b-wrong/result.json"))
     #expect(csv == (try String(contentsOfFile: three + "/grades.csv", encoding: .utf8)))
   }
+
+  @Test func theRunStopsOnceEveryTestHasEnded() throws {
+    let lab = """
+      ```swift id=s solution
+      import Glibc
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=t test points=1
+      checkEqual("f is 1", f(), 1)
+      ```
+
+      ```swift id=long
+      sleep(600)
+      ```
+
+      """
+    let fixture = try GradingFixture(lab: lab)
+    defer { fixture.remove() }
+    let grader = try fixture.grader()
+    let path = fixture.folder + "/subs/s.md"
+    try lab.write(toFile: path, atomically: true, encoding: .utf8)
+    let grade = grader.grade(path: path, studentID: "s", slot: 0)
+    #expect(grade.score == 1)
+    // Had it run on, the long cell would have been stopped by the time limit.
+    let long = try #require(grade.cells.first { $0.id == "long" })
+    #expect(long.status == .notRun)
+    #expect(long.error == nil)
+  }
 }

@@ -173,7 +173,7 @@ struct Attempt {
     var hash = SHA256()
     hash.field(LabBookInfo.version)
     grader.toolchain.compileArguments(source: "", output: "").forEach { hash.field($0) }
-    hash.field(grader.toolchain.labKitStamp)
+    hash.field(RunCache.stamp(grader.toolchain.libraryDirectory + "/libLabKit.so"))
     hash.field(program.text)
     let key = hash.hexDigest()
     let cached = grader.cacheFolder + "/" + key
@@ -386,7 +386,7 @@ struct Attempt {
       nonce: nonce,
       testPositions: Set(
         positions.indices.filter {
-          document.cells[positions[$0]].isTest
+          document.cells[positions[$0]].isTest && !skip.contains($0)
         }), limit: grader.settings.testTimeout)
     var outcome = try process.run(limits: limits) { watcher.read($0) }
     outcome.ending = grader.sandbox.programEnding(outcome.ending)
@@ -400,6 +400,15 @@ struct Attempt {
       stdout: Engine.mapped(out + "/stdout"), stderr: Engine.mapped(out + "/stderr"),
       ending: outcome.ending, timeout: seconds)
     var cells = transcript.cells
+    // Stopped after the last test: the cells cut short were not needed.
+    if watcher.testsDone && outcome.stoppedByWatcher {
+      for index in cells.indices where !document.cells[index].isTest {
+        if cells[index].status == .timedOut || cells[index].status == .failed {
+          cells[index].status = .notRun
+          cells[index].error = nil
+        }
+      }
+    }
     for index in cells.indices {
       guard var error = cells[index].error else { continue }
       if outcome.stoppedByWatcher && cells[index].status == .timedOut {

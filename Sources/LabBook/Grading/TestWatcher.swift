@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a grading run's events as they arrive: keeps only lines carrying
 /// the run's nonce, follows which cell runs, and asks to stop the program
-/// when a test cell runs past its own time limit.
+/// when a test cell runs past its own time limit, or when every test it was
+/// to run has ended (what follows cannot change a grade).
 struct TestWatcher {
   let nonce: String
   /// Program positions of the test cells.
@@ -11,11 +12,16 @@ struct TestWatcher {
   let limit: Double
   private var parsed = 0
   private var running: (position: Int, since: Date)?
+  private var pending: Set<Int>
+  /// Every test the run was to make has ended.
+  private(set) var testsDone = false
 
   init(nonce: String, testPositions: Set<Int>, limit: Double) {
     self.nonce = nonce
     self.testPositions = testPositions
     self.limit = limit
+    pending = testPositions
+    testsDone = pending.isEmpty
   }
 
   /// Takes all event bytes so far; `.stop` once a test overran.
@@ -29,10 +35,15 @@ struct TestWatcher {
           if event.e == "begin", let position = event.i {
             running = testPositions.contains(position) ? (position, Date()) : nil
           } else if event.e == "end" {
+            if let position = event.i { pending.remove(position) }
             running = nil
           }
         }
       }
+    }
+    if pending.isEmpty {
+      testsDone = true
+      return .stop
     }
     if let running, Date().timeIntervalSince(running.since) > limit { return .stop }
     return .keepRunning
