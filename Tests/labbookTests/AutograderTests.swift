@@ -72,13 +72,15 @@ import Testing
     }
 
     /// Runs `run_autograder` and returns results.json, parsed, and its text.
-    func grade() throws -> (object: [String: Any], text: String) {
+    /// `bin` is put first on PATH (default: this build's folder).
+    func grade(bin: String = labbookExecutable().deletingLastPathComponent().path) throws -> (
+      object: [String: Any], text: String
+    ) {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: path + "/run_autograder")
       var environment = ProcessInfo.processInfo.environment
       environment["AUTOGRADER_ROOT"] = path
-      environment["PATH"] =
-        labbookExecutable().deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+      environment["PATH"] = bin + ":" + (environment["PATH"] ?? "")
       process.environment = environment
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -167,6 +169,20 @@ import Testing
       #expect((results.object["score"] as? NSNumber)?.doubleValue == 0)
       #expect(Self.validate(results) == ["t-small": 0, "t-big": 0])
     }
+  }
+
+  @Test func saysTheSetupFailedWhenLabbookWritesNothing() throws {
+    let root = try Root()
+    defer { root.remove() }
+    let bin = root.path + "/fake-bin"
+    try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+    try "#!/bin/sh\nexit 3\n".write(toFile: bin + "/labbook", atomically: true, encoding: .utf8)
+    chmod(bin + "/labbook", 0o755)
+    try root.submit(["tiny.md": Self.lab])
+    let results = try root.grade(bin: bin)
+    #expect((results.object["output"] as? String ?? "").contains("problem in its setup"))
+    #expect((results.object["score"] as? NSNumber)?.doubleValue == 0)
+    #expect(results.object["stdout_visibility"] as? String == "hidden")
   }
 
   @Test func appliesTheLatePolicyToTheScore() throws {
