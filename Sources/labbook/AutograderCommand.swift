@@ -9,7 +9,7 @@ struct AutograderCommand {
 
   init(_ words: [String]) throws(CLIError) {
     arguments = try Arguments(
-      words, command: "autograder", valued: ["-o", "--output", "--root"],
+      words, command: "autograder", valued: ["-o", "--output", "--root", "--swift-sha256"],
       flags: ["-h", "--help", "--run"])
   }
 
@@ -33,8 +33,15 @@ struct AutograderCommand {
     let document = try RunCommand.read(path)
     let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let output = arguments.value("-o", "--output") ?? labName + "-autograder.zip"
+    let checksum = arguments.value("--swift-sha256")
+    if let checksum, !AutograderBundle.isValidSHA256(checksum) {
+      throw CLIError.usage(
+        "--swift-sha256 takes the tarball's SHA-256 (64 hex digits) or skip, not '\(checksum)'",
+        command: "autograder")
+    }
     let bundle = AutograderBundle(
-      labPath: path, document: document, packageRoot: try AutograderBundle.locatePackageRoot())
+      labPath: path, document: document, packageRoot: try AutograderBundle.locatePackageRoot(),
+      swiftSHA256: checksum)
     let data = try bundle.archive().data()
     do {
       try data.write(to: URL(fileURLWithPath: output))
@@ -48,8 +55,9 @@ struct AutograderCommand {
   }
 
   private func grade(_ path: String) throws -> Int32 {
-    if arguments.value("-o", "--output") != nil {
-      throw CLIError.usage("-o makes a zip; --run writes ROOT/results/", command: "autograder")
+    if arguments.value("-o", "--output", "--swift-sha256") != nil {
+      throw CLIError.usage(
+        "-o and --swift-sha256 make a zip; --run writes ROOT/results/", command: "autograder")
     }
     let started = Date()
     let root =

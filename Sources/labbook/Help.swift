@@ -78,7 +78,7 @@ enum Help {
     """
 
   static let autograder = """
-    Usage: labbook autograder NAME|PATH [-o FILE]
+    Usage: labbook autograder NAME|PATH [-o FILE] [--swift-sha256 HEX|skip]
            labbook autograder NAME|PATH --run [--root DIR]
 
     Writes a Gradescope autograder for the lab: a zip (default
@@ -92,6 +92,9 @@ enum Help {
 
     Options:
       -o, --output FILE  where to write the zip
+      --swift-sha256 HEX the Swift tarball's SHA-256 for setup.sh to check
+                         (or skip: its GPG signature only); without it
+                         setup.sh stops until you fill it in
       --run              grade a submission instead of exporting
       --root DIR         Gradescope's root folder, with --run
       -h, --help         show this help

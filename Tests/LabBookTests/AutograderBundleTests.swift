@@ -39,6 +39,21 @@ import Testing
     #expect(scripts.allSatisfy { !$0.contains("@LAB_") && !$0.contains("@LABBOOK_") })
     #expect(scripts[1].contains("/source/lab/tiny.md"))
     #expect(scripts[2].contains("\"Tiny lab\""))
+    #expect(scripts[0].contains("SWIFT_SHA256=\"FILL-ME-IN\""))
+  }
+
+  @Test func checksumGivenAtExportIsWrittenIntoSetup() throws {
+    let (folder, path) = try lab(data: "data/points.csv")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let hex = String(repeating: "ab", count: 32)
+    let bundle = AutograderBundle(
+      labPath: path, document: try LabDocument.read(path: path), packageRoot: Self.packageRoot,
+      swiftSHA256: hex)
+    let setup = try #require(try bundle.archive().entries.first)
+    #expect(String(decoding: setup.data, as: UTF8.self).contains("SWIFT_SHA256=\"\(hex)\""))
+    #expect(AutograderBundle.isValidSHA256("skip"))
+    #expect(!AutograderBundle.isValidSHA256(String(hex.dropLast())))
+    #expect(!AutograderBundle.isValidSHA256(String(repeating: "g", count: 64)))
   }
 
   @Test func dataPathOutsideTheLabFolderIsRefused() throws {

@@ -135,6 +135,11 @@ import Testing
     #expect(Self.validate(results) == ["t-small": 2, "t-big": 3])
     #expect((results.object["score"] as? NSNumber)?.doubleValue == 5)
 
+    // A README beside the lab's file does not stop grading.
+    try root.submit(["tiny.md": Self.lab, "README.md": "# My notes\n"])
+    results = try root.grade()
+    #expect(Self.validate(results) == ["t-small": 2, "t-big": 3])
+
     try root.submit(["nested/copy.md": Self.copy(body: "return x < 100 ? x * x : 0")])
     results = try root.grade()
     #expect(Self.validate(results) == ["t-small": 2, "t-big": 0])

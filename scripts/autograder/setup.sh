@@ -8,10 +8,10 @@ set -euo pipefail
 
 # ---- pinned toolchain --------------------------------------------------------
 SWIFT_VERSION="6.3.1"
-# PLACEHOLDER — fill in before uploading: the SHA-256 of the tarball this
-# script downloads (see README.md, "Pinning the toolchain"). Set it to "skip"
-# to rely on the tarball's GPG signature alone.
-SWIFT_SHA256="FILL-ME-IN"
+# PLACEHOLDER while it reads FILL-ME-IN: the SHA-256 of the tarball this
+# script downloads (`labbook autograder --swift-sha256 HEX` fills it in; see
+# README.md). "skip" relies on the tarball's GPG signature alone.
+SWIFT_SHA256="@SWIFT_SHA256@"
 # -----------------------------------------------------------------------------
 
 ROOT="${AUTOGRADER_ROOT:-/autograder}"

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// - `setup.sh`, `run_autograder`, `README.md` at the root, from the
 ///   templates in the package's `scripts/autograder/`, with `@LAB_FILE@`,
-///   `@LAB_TITLE@`, `@LABBOOK_VERSION@` and `@LABBOOK_COMMIT@` filled in;
+///   `@LAB_TITLE@`, `@LABBOOK_VERSION@`, `@LABBOOK_COMMIT@` and
+///   `@SWIFT_SHA256@` filled in;
 /// - `lab/NAME.md` and the files its front matter's `data:` lists, beside it;
 /// - `labbook/`: LabBook's package as the running copy has it (`git
 ///   ls-files` where the folder is a repository, else its source folders),
@@ -15,10 +16,22 @@ public struct AutograderBundle {
   /// The LabBook package folder (the one holding `Package.swift`).
   public let packageRoot: String
 
-  public init(labPath: String, document: LabDocument, packageRoot: String) {
+  /// The toolchain tarball's SHA-256 for `setup.sh` (64 hex digits, or
+  /// `skip`); nil leaves the placeholder `FILL-ME-IN`, which stops setup.
+  public let swiftSHA256: String?
+
+  public init(
+    labPath: String, document: LabDocument, packageRoot: String, swiftSHA256: String? = nil
+  ) {
     self.labPath = labPath
     self.document = document
     self.packageRoot = packageRoot
+    self.swiftSHA256 = swiftSHA256
+  }
+
+  /// Whether `text` may stand for the toolchain's SHA-256 in `setup.sh`.
+  public static func isValidSHA256(_ text: String) -> Bool {
+    text == "skip" || (text.count == 64 && text.allSatisfy(\.isHexDigit))
   }
 
   /// Folders of the package snapshot taken when it is not a git repository.
@@ -67,6 +80,7 @@ public struct AutograderBundle {
       ("@LAB_TITLE@", document.frontMatter.title ?? Engine.labName(labPath)),
       ("@LABBOOK_VERSION@", LabBookInfo.version),
       ("@LABBOOK_COMMIT@", Self.commit(of: packageRoot) ?? "unknown (not a git checkout)"),
+      ("@SWIFT_SHA256@", swiftSHA256?.lowercased() ?? "FILL-ME-IN"),
     ]
   }
 

@@ -4,8 +4,9 @@ import Foundation
 /// against the instructor's lab, written whole to
 /// `ROOT/results/results.json` (docs/autograder.md).
 ///
-/// Never leaves the student with a bare failure: no `.md` file, several,
-/// or a file that is not a copy of the lab give every test 0 and a
+/// Never leaves the student with a bare failure: no `.md` file, several
+/// (none of them named as the lab), or a file that is not a copy of the
+/// lab give every test 0 and a
 /// top-level `output` saying what to upload. A problem on the
 /// instructor's side (a lab that does not compile) says so to the student
 /// and is detailed in `instructorNotes`, which go to stderr, hidden from
@@ -68,6 +69,8 @@ public struct GradescopeAutograder {
       grader = try Grader(
         document: document, toolchain: try Toolchain.locate(), sandbox: Sandbox(),
         cacheFolder: NSTemporaryDirectory() + "labbook-autograder-\(UUID().uuidString)")
+      // Limitation: the lab's own solutions run for every submission (one more
+      // compile and run): Gradescope's fresh containers keep nothing between runs.
       try grader.calibrate()
     } catch {
       instructorNotes.append("the lab cannot be graded: \(error)")
@@ -79,7 +82,7 @@ public struct GradescopeAutograder {
     let labFile = (labPath as NSString).lastPathComponent
 
     let files = submissionFiles()
-    guard files.count == 1, let file = files.first else {
+    guard let file = Self.pick(files, labFile: labFile) else {
       let names = files.map { ($0 as NSString).lastPathComponent }
       let message =
         files.isEmpty
@@ -96,11 +99,13 @@ public struct GradescopeAutograder {
       .map(SubmissionMetadata.init(json:)) ?? SubmissionMetadata()
     let student = metadata.student ?? "submission"
 
-    // A file with none of the lab's solution cells is another lab or a blank file.
-    let text = (try? Grader.readSubmission(file)) ?? ""
-    let submission = Submission(text: text, path: file, defaultID: student)
+    // A file with none of the lab's solution cells is another lab or a blank
+    // file; one that cannot be read is left to the grader, which says why.
     let solutionIDs = Set(grader.regions.map(\.cellID))
-    if !solutionIDs.isEmpty, solutionIDs.isDisjoint(with: submission.cellLines.keys) {
+    if let text = try? Grader.readSubmission(file), !solutionIDs.isEmpty,
+      solutionIDs.isDisjoint(
+        with: Submission(text: text, path: file, defaultID: student).cellLines.keys)
+    {
       let title = document.frontMatter.title ?? labFile
       return Self.notGraded(
         "\((file as NSString).lastPathComponent) does not look like a copy of \"\(title)\": "
@@ -113,20 +118,33 @@ public struct GradescopeAutograder {
     let grade = grader.grade(path: file, studentID: student, slot: 0)
     let data = Gradebook.gradescope(grade, hiddenVisibility: grader.settings.hiddenVisibility)
     var results = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-    if let submitted = metadata.submitted, let due = metadata.due, policy.penaltyPerDay > 0 {
+    if let submitted = metadata.submitted, let due = metadata.due {
       let days = LatePolicy.daysLate(submitted: submitted, due: due)
-      if days > 0 {
+      if days > 0, policy.penaltyPerDay > 0 {
         let factor = policy.factor(daysLate: days)
-        let score = grade.score * factor
-        results["score"] = score
-        let note =
-          "Submitted \(days) day(s) late: the late policy (\(Gradebook.number(policy.penaltyPerDay * 100))% "
-          + "per day) leaves \(Gradebook.number(factor * 100))% of the tests' "
-          + "\(Gradebook.number(grade.score)) points, \(Gradebook.number(score))."
+        results["score"] = grade.score * factor
+        let note = Self.lateNote(days: days, policy: policy, score: grade.score)
         results["output"] = note + "\n" + (results["output"] as? String ?? "")
       }
     }
     return results
+  }
+
+  /// The submission to grade among `files`: the only one, else the only
+  /// one named as the lab (a README beside it is no reason to refuse).
+  static func pick(_ files: [String], labFile: String) -> String? {
+    if files.count == 1 { return files[0] }
+    let named = files.filter { ($0 as NSString).lastPathComponent == labFile }
+    return named.count == 1 ? named[0] : nil
+  }
+
+  /// What the student reads about a late penalty.
+  static func lateNote(days: Int, policy: LatePolicy, score: Double) -> String {
+    let factor = policy.factor(daysLate: days)
+    let percent = Gradebook.number(policy.penaltyPerDay * 100)
+    return "Submitted \(days) day(s) late: the late policy (\(percent)% per day) leaves "
+      + "\(Gradebook.number(factor * 100))% of the tests' \(Gradebook.number(score)) points, "
+      + "\(Gradebook.number(score * factor))."
   }
 
   /// `results` with `folder` taken out of every `output`, so that students
