@@ -64,7 +64,9 @@ swift build -c release --product labbook
 swift build -c release --product LabKit
 ln -sf "$SOURCE/labbook/.build/release/labbook" /usr/local/bin/labbook
 
-# Submissions run as an unprivileged user: they may read LabKit, never the lab.
-chmod -R a+rX "$SOURCE/labbook/.build/release"
-chmod 700 "$SOURCE/lab"
+# Submissions run as an unprivileged user: they may read LabBook's package
+# (LabKit, the C module maps), never the lab with its solutions.
+chmod a+x "$ROOT" "$SOURCE"
+chmod -R a+rX "$SOURCE/labbook"
+chmod -R go-rwx "$SOURCE/lab"
 labbook --version
