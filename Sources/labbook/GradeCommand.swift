@@ -46,9 +46,12 @@ struct GradeCommand {
 
     let sandbox = Sandbox()
     for warning in sandbox.isolation.warnings { Console.warning(warning) }
+    for warning in document.warnings { Console.info(warning.description) }
+    // Students' programs see neither the other submissions nor the results.
+    let folders = entries.map { ($0.path as NSString).deletingLastPathComponent }
     let grader = try Grader(
       document: document, toolchain: try Toolchain.locate(), sandbox: sandbox,
-      cacheFolder: output + "/.labbook/programs")
+      cacheFolder: output + "/.labbook/programs", hiding: Array(Set(folders)) + [output])
     Console.status("grading: running the instructor's solutions")
     let reference = try grader.calibrate()
     Console.clearStatus()

@@ -127,4 +127,33 @@ import Testing
       }
     }
   }
+
+  @Test func aWorldReadableLabAndOtherSubmissionsAreHiddenFromStudents() throws {
+    let fixture = try GradingFixture(readable: true)
+    defer { fixture.remove() }
+    let other = fixture.folder + "/subs/correct.md"
+    func reader(_ name: String, _ path: String) throws -> ClassGrading.Entry {
+      try fixture.submission(
+        name,
+        attack: """
+            guard let file = fopen("\(path)", "r") else { return 0 }
+            fclose(file)
+            return 42
+          """, free: "import Glibc")
+    }
+    let entries = [
+      try fixture.submission("correct", attack: "  return 42"),
+      try reader("readlab", fixture.labPath), try reader("readother", other),
+    ]
+    // Only the hiding protects them: both files are readable by anyone.
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: fixture.labPath)[
+        .posixPermissions] as? Int
+    #expect(mode == 0o644)
+    let grades = try ClassGrading(
+      grader: try fixture.grader(), outputFolder: fixture.folder + "/out", jobs: 2
+    ).run(entries)
+    #expect(grades.map { $0.score("t-attack") } == [1, 0, 0])
+    #expect(grades.map { $0.score("t-good") } == [1, 1, 1])
+  }
 }

@@ -63,14 +63,19 @@ struct GradingFixture {
 
     """
 
-  init(lab: String = GradingFixture.lab) throws {
-    folder = NSTemporaryDirectory() + "labbook-grading-\(UUID().uuidString)"
+  /// The lab in a private temporary folder; with `readable`, in a folder
+  /// under the package's `.build` (outside /tmp) that anyone may read.
+  init(lab: String = GradingFixture.lab, readable: Bool = false) throws {
+    let root =
+      readable ? FileManager.default.currentDirectoryPath + "/.build/" : NSTemporaryDirectory()
+    folder = root + "labbook-grading-\(UUID().uuidString)"
     try FileManager.default.createDirectory(
       atPath: folder + "/instructor", withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700])
+      attributes: [.posixPermissions: readable ? 0o755 : 0o700])
+    chmod(folder, readable ? 0o755 : 0o700)
     labPath = folder + "/instructor/hostile.md"
     try lab.write(toFile: labPath, atomically: true, encoding: .utf8)
-    chmod(labPath, 0o600)
+    chmod(labPath, readable ? 0o644 : 0o600)
     document = try LabDocument.read(path: labPath)
     try FileManager.default.createDirectory(
       atPath: folder + "/subs", withIntermediateDirectories: true)
@@ -93,7 +98,7 @@ struct GradingFixture {
   func grader() throws -> Grader {
     let grader = try Grader(
       document: document, toolchain: try Toolchain.locate(), sandbox: Sandbox(),
-      cacheFolder: folder + "/out/.labbook/programs")
+      cacheFolder: folder + "/out/.labbook/programs", hiding: [folder + "/subs"])
     try grader.calibrate()
     return grader
   }

@@ -379,7 +379,8 @@ struct Attempt {
     limits.wallSeconds = seconds
     let process = SandboxProcess(
       command: grader.sandbox.wrap(
-        [isolated ? "../lab" : work + "/lab"], limits: limits, uid: uid, privateTmp: true),
+        [isolated ? "../lab" : work + "/lab"], limits: limits, uid: uid, privateTmp: true,
+        hiding: grader.hiddenFolders),
       environment: environment, workingDirectory: run, stdoutPath: out + "/stdout",
       stderrPath: out + "/stderr")
     var watcher = TestWatcher(

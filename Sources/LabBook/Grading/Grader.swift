@@ -28,19 +28,32 @@ public final class Grader: Sendable {
   let seed: UInt64
   /// Folder for compiled programs shared by identical submissions.
   let cacheFolder: String
+  /// Folders a student's program must not see (see `init`).
+  let hiddenFolders: [String]
   /// Each test's checks (name → points) in the instructor's own run.
   let reference = Mutex<[Int: [(name: String, points: Double)]]>([:])
 
   /// A grader for the instructor's `document`; `cacheFolder` keeps compiled
-  /// programs (root-only). Throws `GradingError` when the lab cannot be
-  /// graded (bad solution markers, bad `grading:` settings or params).
+  /// programs (root-only). Student programs do not see the lab's folder,
+  /// `cacheFolder`'s parent, nor the folders in `hiding` (e.g. where the
+  /// submissions and results are), unless one holds LabKit or the compiler.
+  /// Throws `GradingError` when the lab cannot be graded (bad solution
+  /// markers, `needs=` naming no solution cell, bad `grading:` settings or
+  /// params).
   public init(
-    document: LabDocument, toolchain: Toolchain, sandbox: Sandbox, cacheFolder: String
+    document: LabDocument, toolchain: Toolchain, sandbox: Sandbox, cacheFolder: String,
+    hiding: [String] = []
   ) throws {
     self.document = document
     self.toolchain = toolchain
     self.sandbox = sandbox
     self.cacheFolder = cacheFolder
+    let needed = [toolchain.libraryDirectory, toolchain.moduleDirectory]
+    let folders = [Engine.labFolder(document.path), Engine.labFolder(cacheFolder)] + hiding
+    hiddenFolders = Array(Set(folders.map(Self.absolute))).sorted().filter { folder in
+      folder != "/" && !needed.contains { Self.absolute($0).hasPrefix(folder + "/") }
+        && !needed.contains { Self.absolute($0) == folder }
+    }
     let settings = GradingSettings(
       document.frontMatter.grading, labTimeout: document.frontMatter.timeout)
     guard settings.problems.isEmpty else {
@@ -51,6 +64,21 @@ public final class Grader: Sendable {
       regions = try Solutions.regions(in: document)
     } catch {
       throw GradingError.badLab(lab: document.path, diagnostics: error.diagnostics)
+    }
+    let solutionIDs = Set(document.cells.filter(\.isSolution).map(\.id))
+    var unknown: [Diagnostic] = []
+    for cell in document.cells where cell.isTest {
+      for id in (cell.attribute("needs") ?? "").split(separator: ",")
+      where !solutionIDs.contains(id.trimmingBlanksAndNewlines) {
+        unknown.append(
+          Diagnostic(
+            .error, at: cell.fenceLocation,
+            "test \"\(cell.id)\" needs \"\(id)\", which is not a solution cell",
+            hint: "name solution cells' ids: needs=" + solutionIDs.sorted().joined(separator: ",")))
+      }
+    }
+    guard unknown.isEmpty else {
+      throw GradingError.badLab(lab: document.path, diagnostics: unknown)
     }
     params = try ParamBinding.resolve(
       settings.params, declared: document.frontMatter.params, lab: document.path)
@@ -174,6 +202,12 @@ public final class Grader: Sendable {
       throw .unreadableSubmission(path: path, reason: "it is larger than 8 MiB")
     }
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `path` made absolute and standardized.
+  static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    return (full as NSString).standardizingPath
   }
 
   /// Digest of what a grade depends on.

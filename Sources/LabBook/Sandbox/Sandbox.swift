@@ -74,28 +74,42 @@ public struct Sandbox: Sendable {
   /// namespace's first process: the kernel ignores signals such as
   /// SIGXFSZ that a namespace's first process sends itself, so the
   /// program must not be that process.
-  static func initScript(privateTmp: Bool) -> String {
+  static func initScript(privateTmp: Bool, hiding hidden: [String] = []) -> String {
     var script = ""
     if privateTmp {
       script += "for d in \(privateFolders.joined(separator: " ")); do "
       script += "if [ -d \"$d\" ] && [ ! -L \"$d\" ]; then "
       script += "mount -t tmpfs -o size=16m,mode=1777 tmpfs \"$d\" || exit 125; fi; done; "
+      if !hidden.isEmpty {
+        script += "for d in \(hidden.map(quoted).joined(separator: " ")); do "
+        script += "if [ -d \"$d\" ]; then "
+        script += "mount -t tmpfs -o ro,size=4k,mode=0 tmpfs \"$d\" || exit 125; fi; done; "
+      }
     }
     return script + "\"$@\"; exit $?"
+  }
+
+  /// `text` as one single-quoted shell word.
+  static func quoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// The command line that runs `command` contained: namespaces (with
   /// private temporary folders when `privateTmp`), then limits, then the
   /// unprivileged user `uid`, each where available. With `privateTmp` the
   /// old /tmp is hidden: give `command` paths relative to its working folder.
+  /// `hiding` lists folders covered by an empty, unreadable tmpfs (with
+  /// `privateTmp`), e.g. the instructor's lab and other students' work.
   func wrap(
-    _ command: [String], limits: SandboxLimits, uid: UInt32?, privateTmp: Bool = false
+    _ command: [String], limits: SandboxLimits, uid: UInt32?, privateTmp: Bool = false,
+    hiding hidden: [String] = []
   ) -> [String] {
     var line: [String] = []
     if isolation.namespaces {
       line += ["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child"]
       if privateTmp { line += ["-m", "--propagation", "private", "--mount-proc"] }
-      line += ["--", "/bin/sh", "-c", Self.initScript(privateTmp: privateTmp), "sh"]
+      let script = Self.initScript(privateTmp: privateTmp, hiding: hidden)
+      line += ["--", "/bin/sh", "-c", script, "sh"]
     }
     if access("/usr/bin/prlimit", X_OK) == 0 {
       line += ["/usr/bin/prlimit"] + limits.prlimitArguments + ["--"]
