@@ -68,7 +68,8 @@ public struct GradescopeAutograder {
       policy = try LatePolicy(grading: document.frontMatter.grading, lab: labPath)
       grader = try Grader(
         document: document, toolchain: try Toolchain.locate(), sandbox: Sandbox(),
-        cacheFolder: NSTemporaryDirectory() + "labbook-autograder-\(UUID().uuidString)")
+        cacheFolder: NSTemporaryDirectory() + "labbook-autograder-\(UUID().uuidString)",
+        hiding: [root + "/submission", root + "/results"])
       // Limitation: the lab's own solutions run for every submission (one more
       // compile and run): Gradescope's fresh containers keep nothing between runs.
       try grader.calibrate()
