@@ -11,7 +11,9 @@ import Foundation
 ///   ls-files` where the folder is a repository, else its source folders),
 ///   without `labs/`, whose solutions a course may keep private.
 public struct AutograderBundle {
+  /// The instructor's lab file.
   public let labPath: String
+  /// The lab, read.
   public let document: LabDocument
   /// The LabBook package folder (the one holding `Package.swift`).
   public let packageRoot: String
@@ -20,6 +22,8 @@ public struct AutograderBundle {
   /// `skip`); nil leaves the placeholder `FILL-ME-IN`, which stops setup.
   public let swiftSHA256: String?
 
+  /// A bundle of `document` (read from `labPath`) with the package at
+  /// `packageRoot`.
   public init(
     labPath: String, document: LabDocument, packageRoot: String, swiftSHA256: String? = nil
   ) {

@@ -9,6 +9,7 @@ public enum AutograderError: Error, CustomStringConvertible {
   /// A late-policy setting in the lab's `grading:` front matter is wrong.
   case badLatePolicy(lab: String, key: String, value: String)
 
+  /// What failed, the value, and what to do.
   public var description: String {
     switch self {
     case .archiveTooLarge(let entries):

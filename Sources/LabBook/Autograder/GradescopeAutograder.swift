@@ -20,6 +20,7 @@ public struct GradescopeAutograder {
   /// Messages for the instructor, filled by `run()`.
   public private(set) var instructorNotes: [String] = []
 
+  /// An autograder for the lab at `labPath` under Gradescope's `root`.
   public init(labPath: String, root: String) {
     self.labPath = labPath
     self.root = root

@@ -5,11 +5,14 @@ import Foundation
 /// (`created_at`), when it was due (a user's own `assignment.due_date`,
 /// set by an extension, else the assignment's), and who made it.
 public struct SubmissionMetadata: Sendable, Equatable {
+  /// When the submission was made (`created_at`).
   public var submitted: Date?
+  /// When it was due, extensions included.
   public var due: Date?
   /// The first user's `sid`, else `email`, else `name`.
   public var student: String?
 
+  /// Metadata with the given fields (all nil: nothing known).
   public init(submitted: Date? = nil, due: Date? = nil, student: String? = nil) {
     self.submitted = submitted
     self.due = due

@@ -19,6 +19,7 @@ public struct ZipArchive: Sendable {
 
   private(set) var entries: [Entry] = []
 
+  /// An empty archive.
   public init() {}
 
   /// Adds a file at `path` (relative, `/`-separated) holding `data`;

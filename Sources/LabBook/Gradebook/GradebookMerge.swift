@@ -25,6 +25,7 @@ public struct GradebookMerge {
   /// The shards' output folders.
   public let folders: [String]
 
+  /// A merge of the shards written to `folders`.
   public init(folders: [String]) {
     self.folders = folders
   }

@@ -30,6 +30,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     try self.init(index: index, count: count)
   }
 
+  /// `K/N`.
   public var description: String { "\(index)/\(count)" }
 
   /// The shard, from 1, that `studentID` belongs to among `count`.

@@ -13,6 +13,7 @@ public enum ShardError: Error, CustomStringConvertible, Equatable {
   /// A file could not be read or written.
   case io(path: String, reason: String)
 
+  /// What failed, the value, and what to do.
   public var description: String {
     switch self {
     case .badShard(let text):

@@ -17,6 +17,7 @@ public struct ShardManifest: Codable, Sendable, Equatable {
   /// The ids graded in this shard, sorted.
   public var students: [String]
 
+  /// The manifest's file name in a shard's folder.
   public static let fileName = "shard.json"
 
   /// The manifest of `shard` for a class of `roster`.
