@@ -22,9 +22,9 @@ struct GradeCommand {
     }
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     if let text = arguments.value("-j", "--jobs") {
-      guard let value = Int(text), value >= 1, value <= 256 else {
+      guard let value = Int(text), value >= 1, value <= 64 else {
         throw CLIError.usage(
-          "-j takes a number of workers from 1 to 256 (got '\(text)')",
+          "-j takes a number of workers from 1 to 64 (got '\(text)')",
           command: "grade")
       }
       jobs = value

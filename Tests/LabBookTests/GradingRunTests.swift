@@ -114,4 +114,19 @@ import Testing
     #expect(long.status == .notRun)
     #expect(long.error == nil)
   }
+
+  @Test func anUnclosedBracketCostsOnlyItsOwnRegion() throws {
+    let fixture = try GradingFixture()
+    defer { fixture.remove() }
+    let entry = try fixture.submission("open", attack: "  return (42")
+    let grade = try fixture.grader().grade(path: entry.path, studentID: "open", slot: 0)
+    #expect(grade.score("t-attack") == 0)
+    #expect(grade.score("t-good") == 1)
+    #expect(grade.score("t-hidden") == 1)
+    // swiftc reports the missing ")" on the line after the region (line 21
+    // holds `return (42`, line 22 the END marker).
+    let problem = try #require(grade.problems.first)
+    #expect(problem.location == SourceLocation(file: entry.path, line: 22, column: 1))
+    #expect(problem.message.contains("attack"))
+  }
 }

@@ -110,25 +110,41 @@ struct Attempt {
         }
         let cells = try execute(program, in: work, seconds: remaining)
         outcome.cells = cells
+        let before = decided.count
         for index in grader.testCells where decided[index] == nil {
           let cell = cells[index]
           if cell.status == .notRun || cell.status == .skipped { continue }
           if reference { outcome.referenceChecks[index] = referenceChecks(cell, index) }
           decided[index] = item(for: index, result: cell, reference: outcome.referenceChecks)
         }
-        if reference { return outcome }
         // A non-test cell that failed: stub the student's code in it and
         // rebuild, or, when it has none, give up on the tests after it.
         let broken = program.labProgram.included.first {
           !document.cells[$0].isTest
             && (cells[$0].status == .failed || cells[$0].status == .timedOut)
         }
-        guard let broken else { continue }
-        let why = cells[broken].error?.message ?? "it stopped"
+        let why = broken.flatMap { cells[$0].error?.message } ?? "it stopped"
+        if reference {
+          guard grader.testCells.allSatisfy({ decided[$0] != nil }) else {
+            let place = broken.map { "cell \"\(document.cells[$0].id)\"" } ?? "the program"
+            throw GradingError.referenceFailed(
+              lab: document.path, reason: "do not run: \(place) failed: \(why)")
+          }
+          return outcome
+        }
+        guard let broken else {
+          // Nothing decided and nothing to blame: the program did not start.
+          if decided.count == before {
+            failRemaining("not run: the lab program stopped before the tests")
+            return outcome
+          }
+          continue
+        }
         let own = grader.regions.indices.filter {
           grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] == nil
             && fillings[$0] != nil
         }
+        // Limitation: a stub at a cell's top level traps, so the tests after it fail.
         if own.isEmpty {
           failRemaining(
             "not run: cell \"\(document.cells[broken].id)\" before it failed: \(why)")
@@ -263,7 +279,9 @@ struct Attempt {
         let region = grader.regions.indices.first(where: { index in
           guard case .student(let code) = fillings[index] else { return false }
           let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
-          return (code.line..<(code.line + max(count, 1))).contains(error.line)
+          // One line past the end too: an unclosed bracket is reported
+          // where the region's END marker stands.
+          return (code.line...(code.line + max(count, 1))).contains(error.line)
         })
       {
         stubbed[region] = (
@@ -272,14 +290,26 @@ struct Attempt {
         )
         fillings[region] = nil
         changed = true
-      } else if error.file == labTag,
-        let cell = document.cells.indices.first(where: { index in
-          let cell = document.cells[index]
-          let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
-          return (cell.codeLine..<(cell.codeLine + count)).contains(error.line)
-        }), document.cells[cell].isTest, removedTests[cell] == nil, !isReference
+      } else if error.file == labTag, !isReference, let cell = cellIndex(atLine: error.line),
+        document.cells[cell].isTest, removedTests[cell] == nil
       {
         removedTests[cell] = error.message
+        changed = true
+      } else if error.file == labTag, !isReference, let cell = cellIndex(atLine: error.line),
+        let region = grader.regions.indices.last(where: { index in
+          grader.regions[index].cellID == document.cells[cell].id
+            && grader.regions[index].beginLine < error.line && fillings[index] != nil
+        })
+      {
+        // An error on the instructor's line after a region (e.g. an unclosed
+        // bracket the region opened) is the region's.
+        var location: SourceLocation?
+        if case .student(let code) = fillings[region] {
+          let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
+          location = SourceLocation(file: submission.path, line: code.line + count - 1)
+        }
+        stubbed[region] = ("does not compile: \(error.message)", location)
+        fillings[region] = nil
         changed = true
       } else {
         unplaced.append(error)
@@ -297,6 +327,15 @@ struct Attempt {
       fillings[region] = nil
     }
     return true
+  }
+
+  /// The document cell whose code holds `line` of the instructor's lab.
+  func cellIndex(atLine line: Int) -> Int? {
+    document.cells.indices.first { index in
+      let cell = document.cells[index]
+      let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+      return (cell.codeLine..<(cell.codeLine + count)).contains(line)
+    }
   }
 
   /// Fails the tests that did not compile, and those whose `needs=` names
@@ -347,7 +386,7 @@ struct Attempt {
       runSeconds += Date().timeIntervalSince(started)
       runs += 1
     }
-    let uid = Sandbox.baseUID + UInt32(slot)
+    let uid = grader.uidBlock + UInt32(slot % 64)
     let run = work + "/run"
     let out = work + "/out"
     for folder in [run, out] {
@@ -486,6 +525,7 @@ struct Attempt {
   // MARK: - Scoring
 
   /// The checks `result` made from the test's own lines.
+  // Limitation: code in the same process can forge the call site (docs/grading.md).
   func ownChecks(_ result: CellResult, _ index: Int) -> [CheckResult] {
     let cell = document.cells[index]
     let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -21,12 +21,13 @@ public struct ClassGrading: Sendable {
 
   public let grader: Grader
   public let outputFolder: String
+  /// Workers, 1…64 (one sandbox user each).
   public let jobs: Int
 
   public init(grader: Grader, outputFolder: String, jobs: Int) {
     self.grader = grader
     self.outputFolder = outputFolder
-    self.jobs = max(1, jobs)
+    self.jobs = min(max(1, jobs), 64)
   }
 
   /// The folder of the files of the submission graded as `studentID` (the

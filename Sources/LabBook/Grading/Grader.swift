@@ -28,6 +28,8 @@ public final class Grader: Sendable {
   let seed: UInt64
   /// Folder for compiled programs shared by identical submissions.
   let cacheFolder: String
+  /// The first of this grader's 64 sandbox user ids (`Sandbox.userBlock`).
+  let uidBlock = Sandbox.userBlock()
   /// Folders a student's program must not see (see `init`).
   let hiddenFolders: [String]
   /// Each test's checks (name → points) in the instructor's own run.
@@ -109,8 +111,8 @@ public final class Grader: Sendable {
     return grade
   }
 
-  /// Grades the submission in the file at `path` as worker `slot` (each
-  /// concurrent worker needs its own, for its sandbox user). Never throws:
+  /// Grades the submission in the file at `path` as worker `slot` (0…63;
+  /// each concurrent worker needs its own, for its sandbox user). Never throws:
   /// a submission that cannot be read or run gets 0 with the reason.
   public func grade(path: String, studentID: String, slot: Int) -> StudentGrade {
     let text: String

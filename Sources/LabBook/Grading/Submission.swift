@@ -5,6 +5,7 @@
 /// The file is read leniently, line by line, so that a submission the lab
 /// reader would refuse (a duplicated id, an unclosed fence) still yields
 /// what can be found; `problems` says, by line, what was not usable.
+// Limitation: a line scanner, not cmark: a fence inside a list item counts as a cell.
 public struct Submission: Sendable {
   /// One region's code as the student wrote it.
   public struct Region: Sendable, Equatable {

@@ -4,6 +4,7 @@ import Foundation
 /// the run's nonce, follows which cell runs, and asks to stop the program
 /// when a test cell runs past its own time limit, or when every test it was
 /// to run has ended (what follows cannot change a grade).
+// Limitation: limits are wall-clock time, so a loaded machine can time out a test.
 struct TestWatcher {
   let nonce: String
   /// Program positions of the test cells.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
@@ -21,9 +22,24 @@ public struct Sandbox: Sendable {
     public var warnings: [String]
   }
 
-  /// The first user id of the sandboxes' users; worker `k` runs as
-  /// `baseUID + k`, so per-user limits (processes) are not shared.
+  /// The first user id of the sandboxes' users (see `userID(run:worker:)`).
   public static let baseUID: UInt32 = 61_000
+
+  /// Runs started in this process, for `userID`.
+  private static let runs = Mutex<UInt32>(0)
+
+  /// A block of 64 user ids for one grading run, distinct from the blocks
+  /// of other runs in this process and, by the process id, very likely of
+  /// runs in other processes: worker `k` runs as `block + k`, so per-user
+  /// limits (processes) are never shared by programs running at once.
+  static func userBlock() -> UInt32 {
+    let count = runs.withLock { value -> UInt32 in
+      value &+= 1
+      return value
+    }
+    let run = (UInt32(truncatingIfNeeded: getpid()) &* 97 &+ count) % 16_384
+    return baseUID + run * 64
+  }
 
   public let isolation: Isolation
 
