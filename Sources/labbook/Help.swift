@@ -13,6 +13,9 @@ enum Help {
       handout NAME    write the student's files: starter .md, printable HTML, PDF
       check NAME      check a lab before release: tests pass, stubs score zero,
                       nothing secret leaks into the student's files
+      grade NAME SUB… grade students' submissions of a lab
+      autograder NAME export a lab as a Gradescope autograder zip
+      gradebook merge join the gradebooks of sharded grading runs
 
     Options:
       -h, --help      show help (also: labbook help <command>)
@@ -105,8 +108,77 @@ enum Help {
     a problem was found, 64 for a wrong command line. See docs/handouts.md.
     """
 
+  static let grade = """
+    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N] [--shard K/N]
+
+    Grades students' copies of a lab: only their solution regions and answers
+    are taken; every other cell and every test is the lab's. Each submission
+    is compiled and run in a sandbox (limits from the lab's `grading:` front
+    matter). A SUBMISSION is a .md file (student id: its name), a folder
+    holding one .md file (id: the folder's name), or a folder of those.
+
+    Writes DIR/students/ID/{feedback.html,result.json,results.json} and
+    DIR/grades.csv and DIR/canvas.csv; prints the path of grades.csv.
+    Rerun after an interruption: finished students are not graded again.
+
+    Options:
+      -o, --output DIR   where to write (default: grades/NAME)
+      -j, --jobs N       parallel workers (default: the number of cores)
+      --shard K/N        grade only share K of N (by a hash of the student id),
+                         for batch systems; also writes DIR/shard.json
+                         (default DIR: grades/NAME/shard-K-of-N)
+      -h, --help         show this help
+
+    See docs/grading.md and docs/autograder.md.
+    """
+
+  static let autograder = """
+    Usage: labbook autograder NAME|PATH [-o FILE] [--swift-sha256 HEX|skip]
+           labbook autograder NAME|PATH --run [--root DIR]
+
+    Writes a Gradescope autograder for the lab: a zip (default
+    NAME-autograder.zip) with setup.sh and run_autograder at its root, the
+    lab and its data files, LabBook's sources and a README. Upload it as the
+    assignment's autograder; prints the zip's path.
+
+    With --run, grades the one submission in DIR/submission as Gradescope
+    does and writes DIR/results/results.json (DIR: --root, else
+    $AUTOGRADER_ROOT, else /autograder). The zip's run_autograder calls this.
+
+    Options:
+      -o, --output FILE  where to write the zip
+      --swift-sha256 HEX the Swift tarball's SHA-256 for setup.sh to check
+                         (or skip: its GPG signature only); without it
+                         setup.sh stops until you fill it in
+      --run              grade a submission instead of exporting
+      --root DIR         Gradescope's root folder, with --run
+      -h, --help         show this help
+
+    See docs/autograder.md.
+    """
+
+  static let gradebook = """
+    Usage: labbook gradebook merge DIR... [-o DIR] [--allow-missing]
+
+    Joins the output folders of `labbook grade ... --shard K/N` runs into one
+    DIR/grades.csv, DIR/canvas.csv and DIR/students/ID/ (feedback and
+    Gradescope results.json). Refuses shards of different labs or rosters
+    and a student in two folders; stops when a shard or a student is
+    missing unless --allow-missing (then warns). Prints grades.csv's path.
+
+    Options:
+      -o, --output DIR   where to write (default: grades/merged)
+      --allow-missing    write the gradebooks even when some are missing
+      -h, --help         show this help
+
+    See docs/autograder.md.
+    """
+
   static func text(for command: String) -> String? {
     switch command {
+    case "grade": grade
+    case "autograder": autograder
+    case "gradebook": gradebook
     case "run": run
     case "list": list
     case "handout": handout

@@ -38,6 +38,12 @@ func main() -> Int32 {
       return try HandoutCommand(rest).execute()
     case "check":
       return try CheckCommand(rest).execute()
+    case "grade":
+      return try GradeCommand(rest).execute()
+    case "autograder":
+      return try AutograderCommand(rest).execute()
+    case "gradebook":
+      return try GradebookCommand(rest).execute()
     default:
       throw CLIError.usage("unknown command '\(command)'", command: nil)
     }

@@ -9,7 +9,7 @@ struct AttributeRules {
 
   static let cell = AttributeRules(
     flags: ["solution", "test", "hidden", "hide", "skip", "instructor"],
-    valued: ["id", "points", "title"], what: "cell")
+    valued: ["id", "points", "title", "needs"], what: "cell")
 
   static let answer = AttributeRules(
     flags: ["text", "choice", "number"], valued: ["id", "points", "title"],

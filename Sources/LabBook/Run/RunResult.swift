@@ -138,13 +138,23 @@ public struct CheckResult: Codable, Sendable {
   public var points: Double
   /// Points earned: `points` when passed, partial credit where the check gives it.
   public var score: Double
+  /// The check's call site as the program saw it (`#fileID`, e.g.
+  /// `LabProgram/lab.md`, and line), which the grader matches against the
+  /// test cell's lines; absent in results from before grading existed.
+  public var file: String?
+  public var line: Int?
 
-  public init(name: String, passed: Bool, message: String, points: Double, score: Double) {
+  public init(
+    name: String, passed: Bool, message: String, points: Double, score: Double,
+    file: String? = nil, line: Int? = nil
+  ) {
     self.name = name
     self.passed = passed
     self.message = message
     self.points = points
     self.score = score
+    self.file = file
+    self.line = line
   }
 }
 

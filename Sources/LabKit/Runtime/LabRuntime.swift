@@ -18,6 +18,14 @@ import Synchronization
 /// - `LABBOOK_PARAMS`: the run's parameters, one `name=value` a line, with
 ///   `\` written `\\` and a newline in a value written `\n`.
 /// - `LABBOOK_LAB_DIR`: the folder holding the lab, for `labPath(_:)`.
+/// - `LABBOOK_EVENTS_FD`: when grading, an inherited pipe to write events
+///   to instead of `LABBOOK_EVENTS`.
+/// - `LABBOOK_NONCE`: when grading, a per-run secret copied into every event
+///   (`"n"`), so the grader can ignore lines it did not come from. It is
+///   read, wiped in place (so `/proc/self/environ` no longer shows it) and
+///   unset before the first cell runs.
+/// - `LABBOOK_SKIP`: when grading, comma-separated program positions of test
+///   cells not to run (`runsCell(_:)`).
 ///
 /// Every event carries the byte offsets of stdout and stderr, taken after a
 /// flush, so LabBook can cut the program's output at each boundary even
@@ -30,6 +38,8 @@ public enum _LabRuntime {
     var seed: UInt64 = 0
     var params: [String: String] = [:]
     var labDirectory = "."
+    var nonce = ""
+    var skipped: Set<Int> = []
   }
 
   static let state = Mutex(State())
@@ -40,10 +50,17 @@ public enum _LabRuntime {
     // Line buffering keeps output of a crashed cell up to its last newline.
     setvbuf(standardOutput(), nil, _IOLBF, 0)
     let seed = environment("LABBOOK_SEED").flatMap { UInt64($0) } ?? 0
+    let nonce = takeSecret("LABBOOK_NONCE")
     state.withLock { state in
-      if let path = environment("LABBOOK_EVENTS") {
+      if let fd = environment("LABBOOK_EVENTS_FD").flatMap({ Int32($0) }), fd > 2 {
+        state.eventsFD = fd
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      } else if let path = environment("LABBOOK_EVENTS") {
         state.eventsFD = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
       }
+      state.nonce = nonce
+      state.skipped = Set(
+        (environment("LABBOOK_SKIP") ?? "").split(separator: ",").compactMap { Int($0) })
       state.seed = seed
       state.params = parseParams(environment("LABBOOK_PARAMS") ?? "")
       state.labDirectory = environment("LABBOOK_LAB_DIR") ?? "."
@@ -54,6 +71,22 @@ public enum _LabRuntime {
     event.field("cells", cellCount)
     event.field("seed", raw: String(seed))
     emit(event)
+  }
+
+  /// Whether the grader wants the test cell at program position `index`
+  /// run: `false` for positions listed in `LABBOOK_SKIP`.
+  public static func runsCell(_ index: Int) -> Bool {
+    state.withLock { !$0.skipped.contains(index) }
+  }
+
+  /// The value of environment variable `name`, then its bytes overwritten
+  /// in place and the variable unset, so later code cannot read it back.
+  static func takeSecret(_ name: String) -> String {
+    guard let pointer = getenv(name) else { return "" }
+    let value = String(cString: pointer)
+    memset(pointer, 0x30, strlen(pointer))
+    unsetenv(name)
+    return value
   }
 
   /// Marks the start of cell `index` (0-based among the program's cells).
@@ -106,9 +139,11 @@ public enum _LabRuntime {
     var event = event
     event.field("out", Int(lseek(1, 0, SEEK_CUR)))
     event.field("err", Int(lseek(2, 0, SEEK_CUR)))
-    let line = event.object + "\n"
     state.withLock { state in
       guard state.eventsFD >= 0 else { return }
+      if !state.nonce.isEmpty { event.field("n", state.nonce) }
+      // The leading newline ends any partial line someone else wrote first.
+      let line = (state.nonce.isEmpty ? "" : "\n") + event.object + "\n"
       let bytes = Array(line.utf8)
       var written = 0
       while written < bytes.count {

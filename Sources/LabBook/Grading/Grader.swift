@@ -1,0 +1,225 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// Grades submissions of one lab (docs/grading.md): merges each student's
+/// solution regions into the instructor's lab, compiles and runs it in a
+/// `Sandbox`, and scores every test cell and answer.
+///
+/// - A region that does not compile is replaced by its stub and the program
+///   built again; tests that need it fail with the compiler's message,
+///   located in the student's file.
+/// - A test that crashes, exits or runs past its limit fails alone: the
+///   program runs again without the tests already decided.
+/// - Checks count only when they arrive on the events pipe with the run's
+///   secret nonce, from a test cell's own lines, while that test runs; a
+///   check the reference run made that a submission's run did not counts 0,
+///   and of several with one name the lowest score counts.
+public final class Grader: Sendable {
+  public let document: LabDocument
+  public let settings: GradingSettings
+  public let sandbox: Sandbox
+  let toolchain: Toolchain
+  let regions: [SolutionRegion]
+  let params: [(name: String, value: ParamValue)]
+  let seed: UInt64
+  /// Folder for compiled programs shared by identical submissions.
+  let cacheFolder: String
+  /// The first of this grader's 64 sandbox user ids (`Sandbox.userBlock`).
+  let uidBlock = Sandbox.userBlock()
+  /// Folders a student's program must not see (see `init`).
+  let hiddenFolders: [String]
+  /// Each test's checks (name → points) in the instructor's own run.
+  let reference = Mutex<[Int: [(name: String, points: Double)]]>([:])
+
+  /// A grader for the instructor's `document`; `cacheFolder` keeps compiled
+  /// programs (root-only). Student programs do not see the lab's folder,
+  /// `cacheFolder`'s parent, nor the folders in `hiding` (e.g. where the
+  /// submissions and results are), unless one holds LabKit or the compiler.
+  /// Throws `GradingError` when the lab cannot be graded (bad solution
+  /// markers, `needs=` naming no solution cell, bad `grading:` settings or
+  /// params).
+  public init(
+    document: LabDocument, toolchain: Toolchain, sandbox: Sandbox, cacheFolder: String,
+    hiding: [String] = []
+  ) throws {
+    self.document = document
+    self.toolchain = toolchain
+    self.sandbox = sandbox
+    self.cacheFolder = cacheFolder
+    let needed = [toolchain.libraryDirectory, toolchain.moduleDirectory]
+    let folders = [Engine.labFolder(document.path), Engine.labFolder(cacheFolder)] + hiding
+    hiddenFolders = Array(Set(folders.map(Self.absolute))).sorted().filter { folder in
+      folder != "/" && !needed.contains { Self.absolute($0).hasPrefix(folder + "/") }
+        && !needed.contains { Self.absolute($0) == folder }
+    }
+    let settings = GradingSettings(
+      document.frontMatter.grading, labTimeout: document.frontMatter.timeout)
+    guard settings.problems.isEmpty else {
+      throw GradingError.badSettings(lab: document.path, problems: settings.problems)
+    }
+    self.settings = settings
+    do {
+      regions = try Solutions.regions(in: document)
+    } catch {
+      throw GradingError.badLab(lab: document.path, diagnostics: error.diagnostics)
+    }
+    let solutionIDs = Set(document.cells.filter(\.isSolution).map(\.id))
+    var unknown: [Diagnostic] = []
+    for cell in document.cells where cell.isTest {
+      for id in (cell.attribute("needs") ?? "").split(separator: ",")
+      where !solutionIDs.contains(id.trimmingBlanksAndNewlines) {
+        unknown.append(
+          Diagnostic(
+            .error, at: cell.fenceLocation,
+            "test \"\(cell.id)\" needs \"\(id)\", which is not a solution cell",
+            hint: "name solution cells' ids: needs=" + solutionIDs.sorted().joined(separator: ",")))
+      }
+    }
+    guard unknown.isEmpty else {
+      throw GradingError.badLab(lab: document.path, diagnostics: unknown)
+    }
+    params = try ParamBinding.resolve(
+      settings.params, declared: document.frontMatter.params, lab: document.path)
+    seed = document.frontMatter.seed ?? 0
+    try FileManager.default.createDirectory(
+      atPath: cacheFolder, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
+  }
+
+  /// The test cells, by index into `document.cells`.
+  var testCells: [Int] { document.cells.indices.filter { document.cells[$0].isTest } }
+
+  /// Runs the instructor's own solutions: records each test's checks (the
+  /// reference a submission's checks are matched against) and returns the
+  /// grade, which should be full marks. Call once, before `grade`.
+  @discardableResult
+  public func calibrate() throws -> StudentGrade {
+    var fillings: [Int: GradingProgram.Filling] = [:]
+    for (index, region) in regions.enumerated() {
+      let code = region.body.hasSuffix("\n") ? String(region.body.dropLast()) : region.body
+      fillings[index] = .student(Submission.Region(code: code, line: region.beginLine + 1))
+    }
+    let submission = Submission(text: "", path: document.path, defaultID: "(reference)")
+    var attempt = Attempt(grader: self, submission: submission, fillings: fillings, slot: 0)
+    let outcome = try attempt.run(reference: true)
+    reference.withLock { $0 = outcome.referenceChecks }
+    let grade = attempt.grade(outcome, key: "")
+    return grade
+  }
+
+  /// Grades the submission in the file at `path` as worker `slot` (0…63;
+  /// each concurrent worker needs its own, for its sandbox user). Never throws:
+  /// a submission that cannot be read or run gets 0 with the reason.
+  public func grade(path: String, studentID: String, slot: Int) -> StudentGrade {
+    let text: String
+    do {
+      text = try Self.readSubmission(path)
+    } catch {
+      var grade = StudentGrade(student: studentID, submission: path, key: "")
+      grade.items = maxItems(message: "\(error)")
+      grade.problems = [Diagnostic(.error, at: nil, "\(error)")]
+      return grade
+    }
+    let submission = Submission(text: text, path: path, defaultID: studentID)
+    let key = Self.key(lab: document.source, submission: text, settings: settings)
+    var problems = submission.problems
+    var fillings: [Int: GradingProgram.Filling] = [:]
+    for (index, region) in regions.enumerated() {
+      guard let found = submission.regions[region.cellID] else {
+        if region.index == 0 {
+          problems.append(
+            Diagnostic(
+              .warning, at: SourceLocation(file: path, line: 1),
+              "no cell with id \"\(region.cellID)\": its solution is graded as the handout's "
+                + "stub; keep the handout's cell ids (```swift id=\(region.cellID) solution)"))
+        }
+        continue
+      }
+      guard region.index < found.count else {
+        problems.append(
+          Diagnostic(
+            .warning, at: SourceLocation(file: path, line: submission.cellLines[region.cellID]!),
+            "cell \"\(region.cellID)\" has no solution region \(region.index + 1): it is "
+              + "graded as the stub; keep the BEGIN/END SOLUTION lines of the handout"))
+        continue
+      }
+      fillings[index] = .student(found[region.index])
+    }
+    let known = Set(document.cells.map(\.id) + document.answers.map(\.id))
+    for (id, line) in submission.cellLines.sorted(by: { $0.value < $1.value })
+    where !known.contains(id) {
+      problems.append(
+        Diagnostic(
+          .warning, at: SourceLocation(file: path, line: line),
+          "the lab has no block with id \"\(id)\" (renamed?); it is ignored"))
+    }
+
+    var attempt = Attempt(grader: self, submission: submission, fillings: fillings, slot: slot)
+    var grade: StudentGrade
+    do {
+      let outcome = try attempt.run(reference: false)
+      grade = attempt.grade(outcome, key: key)
+    } catch {
+      grade = StudentGrade(student: submission.studentID, submission: path, key: "")
+      grade.items = maxItems(message: "could not be graded: \(error)")
+    }
+    grade.problems = problems + grade.problems
+    return grade
+  }
+
+  /// Every test and answer at 0 with `message`.
+  func maxItems(message: String) -> [StudentGrade.Item] {
+    let references = reference.withLock { $0 }
+    var items = testCells.map { index in
+      let cell = document.cells[index]
+      return StudentGrade.Item(
+        id: cell.id, name: cell.title ?? cell.id, kind: "test", hidden: cell.isHidden,
+        score: 0,
+        maxScore: cell.points ?? references[index, default: []].reduce(0) { $0 + $1.points },
+        status: .failed, message: message)
+    }
+    items += document.answers.filter { $0.points != nil }.map { answer in
+      StudentGrade.Item(
+        id: answer.id, name: answer.attributes.first { $0.name == "title" }?.value ?? answer.id,
+        kind: "answer", hidden: false, score: 0, maxScore: answer.points ?? 0, status: .failed,
+        message: message)
+    }
+    return items
+  }
+
+  /// The largest submission file read: 8 MiB.
+  static let maxSubmissionSize = 8 << 20
+
+  static func readSubmission(_ path: String) throws(GradingError) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadableSubmission(path: path, reason: "it cannot be opened")
+    }
+    defer { try? handle.close() }
+    let data = (try? handle.read(upToCount: maxSubmissionSize + 1)) ?? Data()
+    guard data.count <= maxSubmissionSize else {
+      throw .unreadableSubmission(path: path, reason: "it is larger than 8 MiB")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `path` made absolute and standardized.
+  static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    return (full as NSString).standardizingPath
+  }
+
+  /// Digest of what a grade depends on.
+  static func key(lab: String, submission: String, settings: GradingSettings) -> String {
+    var hash = SHA256()
+    hash.field(LabBookInfo.version)
+    hash.field(String(StudentGrade.schemaVersion))
+    hash.field(lab)
+    hash.field(submission)
+    hash.field("\(settings)")
+    return hash.hexDigest()
+  }
+}

@@ -1,0 +1,30 @@
+/// Why grading could not start, or one submission could not be read.
+public enum GradingError: Error, CustomStringConvertible {
+  /// The instructor's lab has problems (e.g. unbalanced solution markers).
+  case badLab(lab: String, diagnostics: [Diagnostic])
+  /// Values in the front matter's `grading:` that are not valid.
+  case badSettings(lab: String, problems: [String])
+  /// The instructor's own solutions do not compile or do not run.
+  case referenceFailed(lab: String, reason: String)
+  case unreadableSubmission(path: String, reason: String)
+  /// A submission's work folder could not be made.
+  case sandbox(reason: String)
+
+  public var description: String {
+    switch self {
+    case .badLab(let lab, let diagnostics):
+      return "the lab \(lab) cannot be graded:\n"
+        + diagnostics.map(\.description).joined(separator: "\n")
+    case .badSettings(let lab, let problems):
+      return "\(lab): " + problems.joined(separator: "; ")
+        + " (see docs/grading.md for the `grading:` keys)"
+    case .referenceFailed(let lab, let reason):
+      return "the instructor's solutions in \(lab) \(reason); fix the lab and run "
+        + "`labbook run` on it before grading"
+    case .unreadableSubmission(let path, let reason):
+      return "cannot read the submission \"\(path)\": \(reason); check the path"
+    case .sandbox(let reason):
+      return "cannot prepare a sandbox: \(reason); check that the temporary folder is writable"
+    }
+  }
+}

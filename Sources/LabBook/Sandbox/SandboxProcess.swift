@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// One contained program: started with `posix_spawn` in a process group of
+/// its own, stdin from /dev/null, stdout and stderr to files, and an events
+/// pipe as file descriptor 3; watched until it ends, its wall-clock limit
+/// passes, or the watcher asks to stop it; then its whole group is killed.
+struct SandboxProcess {
+  /// What the watcher wants after reading new event bytes.
+  enum Verdict {
+    case keepRunning
+    case stop
+  }
+
+  /// How it ended, and the event bytes it sent on descriptor 3.
+  struct Outcome {
+    var ending: ChildProcess.Ending
+    var events: Data
+    /// The watcher stopped it (e.g. a test ran past its own limit).
+    var stoppedByWatcher: Bool
+  }
+
+  /// The most event bytes kept; a program sending more is stopped.
+  static let eventCap = 64 << 20
+
+  var command: [String]
+  var environment: [String: String]
+  var workingDirectory: String
+  var stdoutPath: String
+  var stderrPath: String
+
+  /// Runs the program under `limits.wallSeconds`; `watch` gets all event
+  /// bytes so far every few milliseconds and may stop the program.
+  func run(
+    limits: SandboxLimits, watch: (Data) -> Verdict = { _ in .keepRunning }
+  ) throws(EngineError) -> Outcome {
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else {
+      throw .cannotStart(program: command[0], reason: String(cString: strerror(errno)))
+    }
+    // Other workers' children must not inherit this pipe (dup2 clears it on 3).
+    _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
+    _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+    let pid: pid_t
+    do {
+      pid = try spawn(eventsWriter: pipeEnds[1])
+    } catch {
+      close(pipeEnds[0])
+      close(pipeEnds[1])
+      throw error
+    }
+    close(pipeEnds[1])
+    let reader = pipeEnds[0]
+    defer { close(reader) }
+    _ = fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK)
+
+    let deadline = Date().addingTimeInterval(limits.wallSeconds)
+    var events = Data()
+    var status: Int32 = 0
+    var delay: useconds_t = 1_000
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var ending: ChildProcess.Ending?
+    var stopped = false
+    while ending == nil {
+      let exited = waitpid(pid, &status, WNOHANG) == pid
+      // Drain the pipe before judging, so the last events are seen.
+      while events.count < Self.eventCap {
+        let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        events.append(contentsOf: buffer[..<count])
+      }
+      if exited {
+        ending = Self.ending(status)
+      } else if Date() >= deadline {
+        ending = .timedOut
+      } else if events.count >= Self.eventCap || watch(events) == .stop {
+        stopped = true
+        ending = .timedOut
+      } else {
+        usleep(delay)
+        delay = min(delay * 2, 10_000)
+      }
+    }
+    // The group (and, with a PID namespace, every process inside) goes.
+    kill(-pid, SIGKILL)
+    if waitpid(pid, &status, WNOHANG) == 0 { _ = waitpid(pid, &status, 0) }
+    return Outcome(ending: ending!, events: events, stoppedByWatcher: stopped)
+  }
+
+  private func spawn(eventsWriter: Int32) throws(EngineError) -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    let flags = O_WRONLY | O_CREAT | O_TRUNC
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, flags, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, flags, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, eventsWriter, 3)
+    guard Self.addChdir(&actions, workingDirectory) == 0 else {
+      throw .cannotStart(program: command[0], reason: "cannot enter \"\(workingDirectory)\"")
+    }
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var defaults = sigset_t()
+    sigfillset(&defaults)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+
+    let argv = command.map { strdup($0) } + [nil]
+    let envp =
+      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+      + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let code = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
+    guard code == 0 else {
+      throw .cannotStart(program: command[0], reason: String(cString: strerror(code)))
+    }
+    return pid
+  }
+
+  private typealias AddChdir =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
+    -> Int32
+
+  /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), looked up with
+  /// `dlsym`: Swift's Glibc module does not export it.
+  private static func addChdir(
+    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String
+  ) -> Int32 {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return ENOSYS }
+    return unsafeBitCast(symbol, to: AddChdir.self)(actions, path)
+  }
+
+  private static func ending(_ status: Int32) -> ChildProcess.Ending {
+    let signal = status & 0x7f
+    if signal == 0 { return .exited((status >> 8) & 0xff) }
+    return .signaled(signal)
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LabBook
+
+/// `labbook grade NAME SUBMISSION…`: grade a class's submissions of a lab.
+struct GradeCommand {
+  private let arguments: Arguments
+
+  init(_ words: [String]) throws(CLIError) {
+    arguments = try Arguments(
+      words, command: "grade", valued: ["-o", "--output", "-j", "--jobs", "--shard"],
+      flags: ["-h", "--help"])
+  }
+
+  func execute() throws -> Int32 {
+    if arguments.has("-h") || arguments.has("--help") {
+      Console.output(Help.grade)
+      return 0
+    }
+    guard let name = arguments.operands.first, arguments.operands.count >= 2 else {
+      throw CLIError.usage(
+        arguments.operands.isEmpty ? "which lab?" : "no submissions given", command: "grade")
+    }
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    if let text = arguments.value("-j", "--jobs") {
+      guard let value = Int(text), value >= 1, value <= 64 else {
+        throw CLIError.usage(
+          "-j takes a number of workers from 1 to 64 (got '\(text)')",
+          command: "grade")
+      }
+      jobs = value
+    }
+    let path = try LabLocator().locate(name)
+    let document = try RunCommand.read(path)
+    let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    var shard: Shard?
+    if let text = arguments.value("--shard") {
+      do { shard = try Shard(parsing: text) } catch {
+        throw CLIError.usage(error.description, command: "grade")
+      }
+    }
+    let output =
+      arguments.value("-o", "--output")
+      ?? "grades/" + labName + (shard.map { "/shard-\($0.index)-of-\($0.count)" } ?? "")
+    let roster = try Self.entries(Array(arguments.operands.dropFirst()))
+    let entries = roster.filter { shard?.contains($0.studentID) ?? true }
+
+    let sandbox = Sandbox()
+    for warning in sandbox.isolation.warnings { Console.warning(warning) }
+    for warning in document.warnings { Console.info(warning.description) }
+    // Students' programs see neither the other submissions nor the results.
+    let folders = entries.map { ($0.path as NSString).deletingLastPathComponent }
+    let grader = try Grader(
+      document: document, toolchain: try Toolchain.locate(), sandbox: sandbox,
+      cacheFolder: output + "/.labbook/programs", hiding: Array(Set(folders)) + [output])
+    Console.status("grading: running the instructor's solutions")
+    let reference = try grader.calibrate()
+    Console.clearStatus()
+    let lost = reference.items.filter { $0.kind == "test" && $0.score < $0.maxScore }
+    if !lost.isEmpty {
+      Console.warning(
+        "the instructor's own solutions lose marks in "
+          + lost.map { "\($0.id) (\($0.message))" }.joined(separator: ", ")
+          + "; check those tests")
+    }
+
+    let started = Date()
+    let grades = try ClassGrading(grader: grader, outputFolder: output, jobs: jobs).run(
+      entries
+    ) { done, total, student in
+      let width = 30
+      let filled = width * done / max(total, 1)
+      let bar =
+        String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+      Console.status("grading [\(bar)] \(done)/\(total) \(student)")
+    }
+    Console.clearStatus()
+    if let shard {
+      try ShardManifest(
+        shard: shard, assignment: document.frontMatter.title ?? labName,
+        labSource: document.source, roster: roster.map(\.studentID)
+      ).write(to: output)
+    }
+    let seconds = Date().timeIntervalSince(started)
+    Console.note(
+      "graded \(grades.count) submission(s) in \(String(format: "%.1f", seconds)) s "
+        + "with \(jobs) worker(s)")
+    Console.output(output + "/grades.csv")
+    return 0
+  }
+
+  /// The submissions named on the command line: a `.md` file is one
+  /// (student id: its name); a folder holding one `.md` file is one
+  /// (student id: the folder's name); any other folder holds a class, each
+  /// `.md` file and subfolder in it one submission.
+  static func entries(_ operands: [String]) throws(CLIError) -> [ClassGrading.Entry] {
+    var entries: [ClassGrading.Entry] = []
+    let files = FileManager.default
+    for operand in operands {
+      var isFolder: ObjCBool = false
+      guard files.fileExists(atPath: operand, isDirectory: &isFolder) else {
+        throw .failed("no submission at \(operand): check the path")
+      }
+      if !isFolder.boolValue {
+        entries.append(.init(path: operand, studentID: studentID(operand)))
+        continue
+      }
+      let names = ((try? files.contentsOfDirectory(atPath: operand)) ?? []).sorted()
+        .filter { !$0.hasPrefix(".") }
+      let markdown = names.filter { $0.hasSuffix(".md") }
+      if markdown.count == 1 && names.count == 1 {
+        let id = (operand as NSString).standardizingPath
+        entries.append(
+          .init(path: operand + "/" + markdown[0], studentID: (id as NSString).lastPathComponent))
+        continue
+      }
+      for name in names {
+        let path = operand + "/" + name
+        var inner: ObjCBool = false
+        files.fileExists(atPath: path, isDirectory: &inner)
+        if inner.boolValue {
+          let found = ((try? files.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+          // A folder without exactly one .md is still a student: graded 0, with why.
+          let file = found.count == 1 ? path + "/" + found[0] : path + "/(no single .md file)"
+          entries.append(.init(path: file, studentID: name))
+        } else if name.hasSuffix(".md") {
+          entries.append(.init(path: path, studentID: studentID(name)))
+        }
+      }
+    }
+    var seen: [String: Int] = [:]
+    for index in entries.indices {
+      let id = entries[index].studentID
+      seen[id, default: 0] += 1
+      if seen[id]! > 1 {
+        Console.warning(
+          "two submissions for student \(id); the second (\(entries[index].path)) is graded "
+            + "as \(id)-\(seen[id]!)")
+        entries[index].studentID = "\(id)-\(seen[id]!)"
+      }
+    }
+    return entries
+  }
+
+  static func studentID(_ path: String) -> String {
+    let file = (path as NSString).lastPathComponent
+    return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+  }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+@Suite struct GradingSubmissionTests {
+  @Test func regionsAreTakenByCellIDAndIndexWithTheirOwnLines() {
+    let text = """
+      # Lab
+
+      ```swift id=a solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      // BEGIN SOLUTION
+      let x = 2
+      let y = 3
+      // END SOLUTION
+      ```
+      """
+    let submission = Submission(text: text, path: "alice.md", defaultID: "alice")
+    let regions = submission.regions["a"] ?? []
+    #expect(regions.map(\.code) == ["  return 1", "let x = 2\nlet y = 3"])
+    // Line 6 is `  return 1`; line 10 is `let x = 2`.
+    #expect(regions.map(\.line) == [6, 10])
+    #expect(submission.problems.isEmpty)
+  }
+
+  @Test func aDuplicatedCellIsReportedByLineAndTheFirstCounts() {
+    let text = """
+      ```swift id=a solution
+      // BEGIN SOLUTION
+      first
+      // END SOLUTION
+      ```
+
+      ```swift id=a solution
+      // BEGIN SOLUTION
+      second
+      // END SOLUTION
+      ```
+      """
+    let submission = Submission(text: text, path: "bob.md", defaultID: "bob")
+    #expect(submission.regions["a"]?.map(\.code) == ["first"])
+    #expect(submission.problems.count == 1)
+    #expect(submission.problems.first?.location?.line == 7)
+    #expect(submission.problems.first?.message.contains("line 1") == true)
+  }
+
+  @Test func anUnclosedRegionIsLeftOutAndReported() {
+    let text = "```swift id=a\n// BEGIN SOLUTION\nlet x = 1\n```\n"
+    let submission = Submission(text: text, path: "c.md", defaultID: "c")
+    #expect(submission.regions["a"] == [])
+    #expect(submission.problems.first?.location?.line == 2)
+  }
+
+  @Test func frontMatterNamesTheStudentAndAnswersAreReadWithoutKeyLines() {
+    let text = """
+      ---
+      student: "dana.k"
+      ---
+
+      ```answer id=q1 choice
+      B
+      key: A
+      ```
+      """
+    let submission = Submission(text: text, path: "x/lab.md", defaultID: "x")
+    #expect(submission.studentID == "dana.k")
+    #expect(submission.answers["q1"] == "B")
+  }
+
+  @Test func tildeFencesAndIndentedFencesAreCells() {
+    let text = "  ~~~~swift id=t\n  // BEGIN SOLUTION\n  let a = 1\n  // END SOLUTION\n  ~~~~\n"
+    let submission = Submission(text: text, path: "t.md", defaultID: "t")
+    #expect(submission.regions["t"]?.map(\.code) == ["let a = 1"])
+  }
+}
+
+@Suite struct GradingAnswerTests {
+  func answer(_ kind: AnswerBlock.Kind, key: String?, tolerance: Double? = nil) -> AnswerBlock {
+    AnswerBlock(
+      id: "q", kind: kind, response: "", key: key, tolerance: tolerance, points: 2,
+      location: SourceLocation(file: "lab.md", line: 1))
+  }
+
+  @Test func choicesCompareTheSetOfLetters() {
+    let items = AnswerGrading.items(
+      [answer(.choice, key: "A, C")], responses: ["q": "c,a"])
+    #expect(items.first?.score == 2)
+    let wrong = AnswerGrading.items([answer(.choice, key: "A, C")], responses: ["q": "A"])
+    #expect(wrong.first?.score == 0)
+  }
+
+  @Test func numbersPassWithinTheTolerance() {
+    // |2.31 − 2.302585| = 0.0074 ≤ 0.01; |2.32 − 2.302585| = 0.0174 > 0.01.
+    let key = answer(.number, key: "2.302585", tolerance: 0.01)
+    #expect(AnswerGrading.items([key], responses: ["q": "2.31"]).first?.score == 2)
+    #expect(AnswerGrading.items([key], responses: ["q": "2.32"]).first?.score == 0)
+    #expect(AnswerGrading.items([key], responses: ["q": "nan"]).first?.score == 0)
+  }
+
+  @Test func textAnswersAreLeftForAPersonAndMissingOnesScoreZero() {
+    let items = AnswerGrading.items([answer(.text, key: "why")], responses: ["q": "because"])
+    #expect(items.first?.status == .manual)
+    let missing = AnswerGrading.items([answer(.text, key: "why")], responses: [:])
+    #expect(missing.first?.status == .failed)
+  }
+}
+
+@Suite struct GradingChannelTests {
+  @Test func onlyLinesCarryingTheNonceAreKept() {
+    let nonce = "00ff"
+    let events = """
+      {"e":"check","out":0,"err":0}
+      {"e":"begin","i":0,"id":"a","out":0,"err":0,"n":"00ff"}
+      {"e":"check","out":0,"err":0,"n":"00fe"}
+      garbage{"e":"end","i":0,"out":0,"err":0,"n":"00ff"}
+
+      """
+    let kept = String(
+      decoding: TestWatcher.genuine(Data(events.utf8), nonce: nonce), as: UTF8.self)
+    let lines = kept.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.contains("\"n\":\"00ff\"") })
+  }
+
+  @Test func aTestRunningPastItsLimitIsStopped() {
+    var watcher = TestWatcher(nonce: "n1", testPositions: [1], limit: 0)
+    let begin = "{\"e\":\"begin\",\"i\":1,\"id\":\"t\",\"out\":0,\"err\":0,\"n\":\"n1\"}\n"
+    #expect(watcher.read(Data(begin.utf8)) == .stop)
+    var other = TestWatcher(nonce: "n1", testPositions: [2], limit: 0)
+    #expect(other.read(Data(begin.utf8)) == .keepRunning)
+  }
+}
+
+@Suite struct GradingSettingsTests {
+  @Test func keysAreReadAndParamsOverrideForGrading() {
+    let settings = GradingSettings(
+      ["test-timeout": "2.5", "memory": "512", "params.width": "256"], labTimeout: 900)
+    #expect(settings.testTimeout == 2.5)
+    #expect(settings.memoryMiB == 512)
+    #expect(settings.params == ["width": "256"])
+    // The lab's timeout is capped at 300 s for grading.
+    #expect(settings.timeout == 300)
+    #expect(settings.runLimits.memoryBytes == 512 << 20)
+  }
+
+  @Test func aBadValueIsReportedWithItsKey() {
+    let settings = GradingSettings(
+      ["timeout": "-1", "hidden-visibility": "never"], labTimeout: nil)
+    #expect(settings.problems.count == 2)
+    #expect(settings.problems.contains { $0.contains("timeout is \"-1\"") })
+    #expect(settings.timeout == 120)
+  }
+}
+
+@Suite struct GradebookTests {
+  func grade(_ student: String, _ scores: [(String, Double, Double)]) -> StudentGrade {
+    var grade = StudentGrade(student: student, submission: student + ".md", key: "k")
+    grade.items = scores.map {
+      StudentGrade.Item(
+        id: $0.0, name: $0.0, kind: "test", hidden: $0.0 == "h", score: $0.1, maxScore: $0.2,
+        status: $0.1 == $0.2 ? .passed : .failed, message: $0.1 == $0.2 ? "" : "lost")
+    }
+    return grade
+  }
+
+  @Test func gradesCSVHasARowPerStudentAndAColumnPerTest() {
+    let csv = Gradebook.csv([
+      grade("zoe", [("a", 1, 1), ("b", 0.5, 2)]), grade("=cmd", [("a", 0, 1), ("b", 2, 2)]),
+    ])
+    #expect(
+      csv == "student,a,b,total,max\n'=cmd,0,2,2,3\nzoe,1,0.5,1.5,3\n")
+  }
+
+  @Test func canvasCSVHasThePointsPossibleRow() {
+    let csv = Gradebook.canvas([grade("ann", [("a", 1, 2)])], assignment: "Lab, one")
+    let lines = csv.split(separator: "\n")
+    #expect(lines[0] == "Student,ID,SIS User ID,SIS Login ID,Section,\"Lab, one (2)\"")
+    #expect(lines[1] == "Points Possible,,,,,2")
+    #expect(lines[2] == ",,,ann,,1")
+  }
+
+  @Test func gradescopeResultsCarryTheRequiredFields() throws {
+    let data = Gradebook.gradescope(
+      grade("ann", [("a", 1, 1), ("h", 0, 2)]), hiddenVisibility: "after_published")
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["score"] as? Double == 1)
+    #expect(object["execution_time"] != nil)
+    let tests = try #require(object["tests"] as? [[String: Any]])
+    #expect(tests.count == 2)
+    for test in tests {
+      for key in ["name", "score", "max_score", "status", "visibility", "output"] {
+        #expect(test[key] != nil, "missing \(key)")
+      }
+    }
+    #expect(tests[1]["visibility"] as? String == "after_published")
+    #expect(tests[1]["status"] as? String == "failed")
+  }
+
+  @Test func feedbackEscapesWhatTheStudentWrote() {
+    var grade = grade("<script>", [("a", 0, 1)])
+    grade.cells = [
+      CellResult(id: "c", status: .ok, outputs: [.text(stream: .stdout, text: "<b>hi</b>")])
+    ]
+    let html = Feedback(grade: grade, title: "Lab").html()
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<b>hi"))
+    #expect(html.contains("&lt;b&gt;hi&lt;/b&gt;"))
+  }
+}

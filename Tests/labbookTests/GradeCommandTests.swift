@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+/// `labbook grade` as a user runs it: the built executable beside the tests.
+@Suite struct GradeCommandTests {
+  func labbook(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+    let folder = (Toolchain.currentExecutable() as NSString).deletingLastPathComponent
+    var executable = folder + "/labbook"
+    // The test bundle may sit one folder below the build folder.
+    if !FileManager.default.fileExists(atPath: executable) {
+      executable = (folder as NSString).deletingLastPathComponent + "/labbook"
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  @Test func gradingWithoutSubmissionsIsAUsageError() throws {
+    #expect(try labbook(["grade"]).status == 64)
+    #expect(try labbook(["grade", "no-such-lab", "x.md"]).status == 64)
+  }
+
+  @Test func gradeWritesTheGradebookAndPrintsItsPath() throws {
+    let folder = NSTemporaryDirectory() + "labbook-cli-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/subs/ann", withIntermediateDirectories: true)
+    let lab = """
+      ```swift id=s solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=t test points=2
+      checkEqual("f is 1", f(), 1)
+      ```
+
+      """
+    try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
+    try lab.write(toFile: folder + "/subs/ann/lab.md", atomically: true, encoding: .utf8)
+    try lab.replacingOccurrences(of: "return 1", with: "return 2")
+      .write(toFile: folder + "/subs/bob.md", atomically: true, encoding: .utf8)
+    let result = try labbook([
+      "grade", folder + "/lab.md", folder + "/subs", "-o", folder + "/out", "-j", "2",
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout == folder + "/out/grades.csv\n")
+    let csv = try String(contentsOfFile: folder + "/out/grades.csv", encoding: .utf8)
+    #expect(csv == "student,t,total,max\nann,2,2,2\nbob,0,0,2\n")
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/students/ann/feedback.html"))
+  }
+}
