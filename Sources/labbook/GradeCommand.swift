@@ -7,7 +7,7 @@ struct GradeCommand {
 
   init(_ words: [String]) throws(CLIError) {
     arguments = try Arguments(
-      words, command: "grade", valued: ["-o", "--output", "-j", "--jobs"],
+      words, command: "grade", valued: ["-o", "--output", "-j", "--jobs", "--shard"],
       flags: ["-h", "--help"])
   }
 
@@ -32,8 +32,17 @@ struct GradeCommand {
     let path = try LabLocator().locate(name)
     let document = try RunCommand.read(path)
     let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    let output = arguments.value("-o", "--output") ?? "grades/" + labName
-    let entries = try Self.entries(Array(arguments.operands.dropFirst()))
+    var shard: Shard?
+    if let text = arguments.value("--shard") {
+      do { shard = try Shard(parsing: text) } catch {
+        throw CLIError.usage(error.description, command: "grade")
+      }
+    }
+    let output =
+      arguments.value("-o", "--output")
+      ?? "grades/" + labName + (shard.map { "/shard-\($0.index)-of-\($0.count)" } ?? "")
+    let roster = try Self.entries(Array(arguments.operands.dropFirst()))
+    let entries = roster.filter { shard?.contains($0.studentID) ?? true }
 
     let sandbox = Sandbox()
     for warning in sandbox.isolation.warnings { Console.warning(warning) }
@@ -65,6 +74,12 @@ struct GradeCommand {
       Console.status("grading [\(bar)] \(done)/\(total) \(student)")
     }
     Console.clearStatus()
+    if let shard {
+      try ShardManifest(
+        shard: shard, assignment: document.frontMatter.title ?? labName,
+        labSource: document.source, roster: roster.map(\.studentID)
+      ).write(to: output)
+    }
     let seconds = Date().timeIntervalSince(started)
     Console.note(
       "graded \(grades.count) submission(s) in \(String(format: "%.1f", seconds)) s "

@@ -10,7 +10,12 @@ enum Help {
     Commands:
       run NAME|PATH   run a lab and write its HTML report and JSON results
       list            list the labs that can be run by name
+      handout NAME    write the student's files: starter .md, printable HTML, PDF
+      check NAME      check a lab before release: tests pass, stubs score zero,
+                      nothing secret leaks into the student's files
       grade NAME SUB… grade students' submissions of a lab
+      autograder NAME export a lab as a Gradescope autograder zip
+      gradebook merge join the gradebooks of sharded grading runs
 
     Options:
       -h, --help      show help (also: labbook help <command>)
@@ -51,8 +56,60 @@ enum Help {
     and file, one per line, tab-separated on stdout.
     """
 
+  static let handout = """
+    Usage: labbook handout NAME|PATH [-o DIR] [--no-pdf] [--set KEY=VALUE]... [--fresh]
+
+    Writes the student's files for a lab into DIR/NAME/ and prints their paths:
+      NAME.md     the starter lab: each solution region's body replaced by a stub
+                  that compiles and stops with "Not implemented", hidden tests,
+                  answer keys, `instructor` cells and <!-- instructor --> prose
+                  left out, visible tests kept
+      NAME.html   a printable handout: prose, starter code, visible tests, answer
+                  boxes, and the reference figures when the lab's front matter
+                  says `handout: {figures: true}` (the lab is then run, cached
+                  in out/.labbook/)
+      NAME.pdf    the handout printed by headless Chromium, when it is installed
+                  ($LABBOOK_CHROMIUM chooses the browser)
+    and copies the files the front matter lists under `data:`.
+
+    Options:
+      -o, --output DIR   where to write (default: handouts)
+      --no-pdf           do not print the PDF
+      --set KEY=VALUE    a parameter for the run that draws the figures
+      --fresh            run the lab again for the figures, ignoring the cache
+      -h, --help         show this help
+
+    Run `labbook check NAME` before handing the files out. Exit status: 0 when
+    written, 1 when the lab's markers are wrong or a file cannot be written,
+    64 for a wrong command line. See docs/handouts.md.
+    """
+
+  static let check = """
+    Usage: labbook check NAME|PATH [-o DIR] [--set KEY=VALUE]... [--fresh]
+
+    Checks that a lab is ready to hand out, and lists every problem found:
+      - the instructor's lab runs cleanly with full marks on every test, each
+        test cell records a check, and each answer block has a key;
+      - the lab with every solution stubbed (an empty submission, hidden tests
+        included) compiles and scores zero; with several solution regions,
+        leaving out any one of them costs points;
+      - the student's .md compiles and stops at a stub's "Not implemented";
+      - no student file (made afresh, plus those already in DIR/NAME/) holds a
+        solution line, a hidden test, an answer key or instructor-only text.
+
+    Options:
+      -o, --output DIR   where released handouts are (default: handouts)
+      --set KEY=VALUE    run every version with this parameter (e.g. a smaller
+                         width for a quick check); repeatable
+      --fresh            ignore cached runs in out/.labbook/
+      -h, --help         show this help
+
+    Prints "ok: …" on stdout when all is well. Exit status: 0 when ready, 1 when
+    a problem was found, 64 for a wrong command line. See docs/handouts.md.
+    """
+
   static let grade = """
-    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N]
+    Usage: labbook grade NAME|PATH SUBMISSION... [-o DIR] [-j N] [--shard K/N]
 
     Grades students' copies of a lab: only their solution regions and answers
     are taken; every other cell and every test is the lab's. Each submission
@@ -67,16 +124,65 @@ enum Help {
     Options:
       -o, --output DIR   where to write (default: grades/NAME)
       -j, --jobs N       parallel workers (default: the number of cores)
+      --shard K/N        grade only share K of N (by a hash of the student id),
+                         for batch systems; also writes DIR/shard.json
+                         (default DIR: grades/NAME/shard-K-of-N)
       -h, --help         show this help
 
-    See docs/grading.md.
+    See docs/grading.md and docs/autograder.md.
+    """
+
+  static let autograder = """
+    Usage: labbook autograder NAME|PATH [-o FILE] [--swift-sha256 HEX|skip]
+           labbook autograder NAME|PATH --run [--root DIR]
+
+    Writes a Gradescope autograder for the lab: a zip (default
+    NAME-autograder.zip) with setup.sh and run_autograder at its root, the
+    lab and its data files, LabBook's sources and a README. Upload it as the
+    assignment's autograder; prints the zip's path.
+
+    With --run, grades the one submission in DIR/submission as Gradescope
+    does and writes DIR/results/results.json (DIR: --root, else
+    $AUTOGRADER_ROOT, else /autograder). The zip's run_autograder calls this.
+
+    Options:
+      -o, --output FILE  where to write the zip
+      --swift-sha256 HEX the Swift tarball's SHA-256 for setup.sh to check
+                         (or skip: its GPG signature only); without it
+                         setup.sh stops until you fill it in
+      --run              grade a submission instead of exporting
+      --root DIR         Gradescope's root folder, with --run
+      -h, --help         show this help
+
+    See docs/autograder.md.
+    """
+
+  static let gradebook = """
+    Usage: labbook gradebook merge DIR... [-o DIR] [--allow-missing]
+
+    Joins the output folders of `labbook grade ... --shard K/N` runs into one
+    DIR/grades.csv, DIR/canvas.csv and DIR/students/ID/ (feedback and
+    Gradescope results.json). Refuses shards of different labs or rosters
+    and a student in two folders; stops when a shard or a student is
+    missing unless --allow-missing (then warns). Prints grades.csv's path.
+
+    Options:
+      -o, --output DIR   where to write (default: grades/merged)
+      --allow-missing    write the gradebooks even when some are missing
+      -h, --help         show this help
+
+    See docs/autograder.md.
     """
 
   static func text(for command: String) -> String? {
     switch command {
     case "grade": grade
+    case "autograder": autograder
+    case "gradebook": gradebook
     case "run": run
     case "list": list
+    case "handout": handout
+    case "check": check
     default: nil
     }
   }

@@ -21,8 +21,8 @@ struct RunCommand {
       let problem = arguments.operands.isEmpty ? "which lab?" : "one lab at a time"
       throw CLIError.usage("\(problem): give a lab's name or path", command: "run")
     }
-    let options = try runOptions()
-    let outputFolder = arguments.value("-o", "--output") ?? "out"
+    var options = try runOptions()
+    let outputFolder = try Self.prepareOutputFolder(arguments.value("-o", "--output") ?? "out")
 
     let path = try LabLocator().locate(name)
     let clock = ContinuousClock()
@@ -31,47 +31,34 @@ struct RunCommand {
     let readTime = clock.now - readStart
     for warning in document.warnings { Console.info(warning.description) }
 
-    let started = Date()
-    var engineOptions = options
-    engineOptions.cacheDirectory = outputFolder + "/.labbook"
+    // Run (or take the results from the cache), noting which it was.
+    let runStart = clock.now
+    options.cacheDirectory = outputFolder + "/.labbook"
     let servedFromCache = Mutex(false)
-    let terminal = Progress.reporter(started: started)
-    engineOptions.progress = { event in
+    let terminal = Progress.reporter(started: Date())
+    options.progress = { event in
       if case .cached = event { servedFromCache.withLock { $0 = true } }
       terminal?(event)
     }
-    let toolchain = try Toolchain.locate()
-    let result = try Engine(toolchain: toolchain).run(document, options: engineOptions)
+    let result = try Self.run(document, options: options)
     Console.clearStatus()
+    let runTime = clock.now - runStart
 
+    let renderStart = clock.now
     let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let htmlPath = outputFolder + "/" + labName + ".html"
-    let jsonPath = outputFolder + "/" + labName + ".json"
-    try FileManager.default.createDirectory(
-      atPath: outputFolder, withIntermediateDirectories: true)
-    let renderStart = clock.now
-    try write(Report(document: document, result: result).html(), to: htmlPath)
-    try write(String(decoding: try result.jsonData(), as: UTF8.self), to: jsonPath)
-
+    try Self.write(Report(document: document, result: result).html(), to: htmlPath)
+    try Self.write(
+      String(decoding: try result.jsonData(), as: UTF8.self),
+      to: outputFolder + "/" + labName + ".json")
     let renderTime = clock.now - renderStart
-    let failures = report(result)
+
+    let failures = Self.printFailures(of: result, in: document)
     if arguments.has("--timings") {
-      let seconds = { (duration: Duration) in
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-      }
-      let total = Date().timeIntervalSince(started) + seconds(readTime)
-      if servedFromCache.withLock({ $0 }) {
-        Console.info(
-          String(
-            format: "timings: read %.3fs, results from the cache, render %.3fs, total %.3fs",
-            seconds(readTime), seconds(renderTime), total))
-      } else {
-        Console.info(
-          String(
-            format: "timings: read %.3fs, compile %.3fs, run %.3fs, render %.3fs, total %.3fs",
-            seconds(readTime), result.compileSeconds, result.totalSeconds - result.compileSeconds,
-            seconds(renderTime), total))
-      }
+      let timings = Timings(
+        read: readTime, run: runTime, render: renderTime,
+        compileSeconds: result.compileSeconds, fromCache: servedFromCache.withLock { $0 })
+      Console.info(timings.description)
     }
     Console.output(htmlPath)
     return failures == 0 ? 0 : 1
@@ -85,6 +72,42 @@ struct RunCommand {
       for diagnostic in error.diagnostics { Console.info(diagnostic.description) }
       throw .failed("\(path) could not be read (see above)")
     }
+  }
+
+  /// Runs `document`; a wrong `--set` is the command line's fault (exit 64).
+  private static func run(_ document: LabDocument, options: RunOptions) throws -> RunResult {
+    do {
+      return try Engine(toolchain: try Toolchain.locate()).run(document, options: options)
+    } catch let error as EngineError {
+      switch error {
+      case .unknownParam, .invalidParam, .malformedParam:
+        throw CLIError.usage(error.description, command: "run")
+      default:
+        throw CLIError.failed(error.description)
+      }
+    }
+  }
+
+  /// Creates the output folder up front, so that a folder that cannot be
+  /// written is reported before the lab runs, not after.
+  private static func prepareOutputFolder(_ folder: String) throws(CLIError) -> String {
+    guard !folder.isEmpty else {
+      throw .usage("-o needs a folder name (got an empty one)", command: "run")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .failed(
+        "cannot create the output folder '\(folder)': "
+          + ((error as NSError).localizedFailureReason ?? "a part of the path is not a folder")
+          + "\n  hint: choose another folder with -o DIR")
+    }
+    guard access(folder, W_OK) == 0 else {
+      throw .failed(
+        "cannot write to the output folder '\(folder)': \(String(cString: strerror(errno)))"
+          + "\n  hint: choose another folder with -o DIR")
+    }
+    return folder
   }
 
   /// Seed and `--set` values from the command line; their checking against the
@@ -108,35 +131,77 @@ struct RunCommand {
     return options
   }
 
-  /// Prints the run's diagnostics and failed cells to stderr; returns how many
-  /// things failed.
-  private func report(_ result: RunResult) -> Int {
+  /// Prints the run's errors, failed cells and failed checks to stderr, each
+  /// at its place in the lab; returns how many there were.
+  private static func printFailures(of result: RunResult, in document: LabDocument) -> Int {
     var failures = 0
+    let buildFailed = result.diagnostics.contains { $0.severity == .error }
     for diagnostic in result.diagnostics {
       Console.info(diagnostic.description)
       if diagnostic.severity == .error { failures += 1 }
     }
-    for cell in result.cells where cell.status == .failed || cell.status == .timedOut {
-      if result.diagnostics.contains(where: { $0.severity == .error }) && cell.status == .failed {
-        continue  // a compile error, already printed above
+    for cell in result.cells {
+      let fence = document.cells.first { $0.id == cell.id }?.fenceLocation
+      if cell.status == .timedOut || (cell.status == .failed && !buildFailed) {
+        let place = (cell.error?.location ?? fence).map { "\($0): " } ?? ""
+        let message = cell.error?.message ?? "failed"
+        Console.info("\(place)error: cell '\(cell.id)': \(message)")
+        failures += 1
       }
-      let place = cell.error?.location.map { "\($0): " } ?? ""
-      let message = cell.error?.message ?? "failed"
-      Console.info("\(place)error: cell '\(cell.id)': \(message)")
-      failures += 1
+      for case .check(let check) in cell.outputs where !check.passed {
+        let place = fence.map { "\($0): " } ?? ""
+        let detail = check.message.isEmpty ? "" : ": \(check.message)"
+        Console.info(
+          "\(place)error: cell '\(cell.id)': check '\(check.name)' failed\(detail) "
+            + "(\(formatPoints(check.score))/\(formatPoints(check.points)) points)")
+        failures += 1
+      }
     }
     let notRun = result.cells.filter { $0.status == .notRun }.count
-    if notRun > 0 { Console.note("\(notRun) cell(s) did not run") }
+    if notRun > 0 { Console.note("\(notRun) \(notRun == 1 ? "cell" : "cells") did not run") }
     return failures
   }
 
   /// Writes `text` to `path` through a temporary file and a rename, so a
   /// reader never sees half a report.
-  private func write(_ text: String, to path: String) throws {
+  private static func write(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
     try text.write(toFile: temporary, atomically: false, encoding: .utf8)
     if rename(temporary, path) != 0 {
       throw CLIError.failed("could not write \(path): \(String(cString: strerror(errno)))")
     }
+  }
+}
+
+/// `2` for whole points, `1.5` otherwise.
+func formatPoints(_ points: Double) -> String {
+  points == points.rounded() ? String(Int(points)) : String(points)
+}
+
+/// How long each step of a run took, as `--timings` prints it.
+struct Timings: CustomStringConvertible {
+  var read: Duration
+  var run: Duration
+  var render: Duration
+  var compileSeconds: Double
+  var fromCache: Bool
+
+  var description: String {
+    let total = read + run + render
+    if fromCache {
+      return String(
+        format: "timings: read %.3fs, results from the cache, render %.3fs, total %.3fs",
+        read.seconds, render.seconds, total.seconds)
+    }
+    return String(
+      format: "timings: read %.3fs, compile %.3fs, run %.3fs, render %.3fs, total %.3fs",
+      read.seconds, compileSeconds, run.seconds - compileSeconds, render.seconds, total.seconds)
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a `Double`.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
   }
 }

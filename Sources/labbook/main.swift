@@ -34,8 +34,16 @@ func main() -> Int32 {
       return try RunCommand(rest).execute()
     case "list":
       return try ListCommand(rest).execute()
+    case "handout":
+      return try HandoutCommand(rest).execute()
+    case "check":
+      return try CheckCommand(rest).execute()
     case "grade":
       return try GradeCommand(rest).execute()
+    case "autograder":
+      return try AutograderCommand(rest).execute()
+    case "gradebook":
+      return try GradebookCommand(rest).execute()
     default:
       throw CLIError.usage("unknown command '\(command)'", command: nil)
     }

@@ -86,7 +86,7 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("labs/crash.md:7"), "\(result.stderr)")
     #expect(result.stderr.contains("cell 'second'"), "\(result.stderr)")
-    #expect(result.stderr.contains("1 cell(s) did not run"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 cell did not run"), "\(result.stderr)")
   }
 
   @Test func labPastItsTimeoutIsStopped() throws {
@@ -111,10 +111,47 @@ import Testing
     #expect(result.stderr.contains("2"), "\(result.stderr)")
   }
 
-  @Test func badParameterOverrideIsRefusedBeforeRunning() throws {
-    let result = try labbook(["run", "weight-init", "--set", "widht=3", "-o", "/dev/null/x"])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("width"), "a close-match hint: \(result.stderr)")
+  @Test func badParameterOverrideIsAUsageErrorWithAHint() throws {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "labbook-set-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let misspelt = try labbook(["run", "weight-init", "--set", "widht=3", "-o", output.path])
+    #expect(misspelt.status == 64)
+    #expect(misspelt.stderr.contains("width"), "a close-match hint: \(misspelt.stderr)")
+    let mistyped = try labbook(["run", "weight-init", "--set", "width=1.5", "-o", output.path])
+    #expect(mistyped.status == 64, "\(mistyped.stderr)")
+  }
+
+  @Test func unwritableOutputFolderIsReportedBeforeTheRun() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "labbook-file-\(UUID().uuidString)")
+    try "not a folder".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let started = Date()
+    let result = try labbook(["run", "weight-init", "-o", file.path + "/sub"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cannot create the output folder"), "\(result.stderr)")
+    #expect(Date().timeIntervalSince(started) < 5, "refused before compiling the lab")
+    #expect(try labbook(["run", "weight-init", "-o", ""]).status == 64)
+  }
+
+  @Test func failedCheckIsReportedAndFailsTheRun() throws {
+    let folder = try temporaryLab(
+      "checks",
+      """
+      ```swift id=sums test
+      check("two and two", points: 2, 2 + 2 == 5, "expected 5")
+      checkClose("close enough", 0.1 + 0.2, 0.3)
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["run", "checks"], in: folder)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        "labs/checks.md:1:1: error: cell 'sums': check 'two and two' failed: expected 5 "
+          + "(0/2 points)"), "\(result.stderr)")
+    #expect(!result.stderr.contains("close enough"), "a passing check is not reported")
   }
 
   @Test func rerunWithANewParameterInTheDefaultOutputFolderWorks() throws {

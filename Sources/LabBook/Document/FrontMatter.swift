@@ -14,6 +14,9 @@ public struct FrontMatter: Sendable {
   public var data: [String]
   /// Settings for grading (`grading:` mapping), kept as strings.
   public var grading: [String: String]
+  /// Settings for the student handout (`handout:` mapping, e.g.
+  /// `figures: true`), kept as strings; docs/handouts.md.
+  public var handout: [String: String] = [:]
   /// Where the front matter starts (line 1 when present).
   public var location: SourceLocation?
 

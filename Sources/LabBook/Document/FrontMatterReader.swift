@@ -4,7 +4,9 @@
 /// is `---` or `...` (trailing spaces allowed). It is parsed by libyaml; the
 /// keys are checked here, each problem located in the lab's own file.
 struct FrontMatterReader {
-  static let knownKeys = ["title", "seed", "params", "timeout", "data", "grading"]
+  static let knownKeys = [
+    "title", "seed", "params", "timeout", "data", "grading", "handout",
+  ]
 
   let text: SourceText
   var log: DiagnosticLog
@@ -65,6 +67,7 @@ struct FrontMatterReader {
       case "timeout": frontMatter.timeout = timeout(value)
       case "data": frontMatter.data = data(value)
       case "grading": frontMatter.grading = grading(value)
+      case "handout": frontMatter.handout = handout(value)
       default:
         let (line, column) = location(key.mark)
         log.warning(
@@ -142,6 +145,22 @@ struct FrontMatterReader {
     for (key, value) in uniqueKeys(pairs, what: "grading setting") {
       guard case .scalar(let scalar) = value else {
         report(value, "grading setting \"\(key.text)\" must be a single value")
+        continue
+      }
+      settings[key.text] = scalar.text
+    }
+    return settings
+  }
+
+  private mutating func handout(_ node: YAML.Node) -> [String: String] {
+    guard case .mapping(let pairs, _) = node else {
+      report(node, "\"handout\" must be a mapping of settings, e.g. \"figures: true\"")
+      return [:]
+    }
+    var settings: [String: String] = [:]
+    for (key, value) in uniqueKeys(pairs, what: "handout setting") {
+      guard case .scalar(let scalar) = value else {
+        report(value, "handout setting \"\(key.text)\" must be a single value")
         continue
       }
       settings[key.text] = scalar.text

@@ -20,7 +20,7 @@ enum SolutionStub {
     let indent = String(marker.prefix { $0 == " " || $0 == "\t" })
     let message = LabProgram.literal(
       "Not implemented: write solution \(index + 1) of cell \"\(cell.id)\" "
-        + "(\(labFile(lab))), between its BEGIN and END SOLUTION markers")
+        + "(\(labFile(lab)))")
     let declarations = topLevelDeclarations(body)
     guard !declarations.isEmpty else { return indent + "fatalError(\(message))\n" }
     return declarations.map { declaration in

@@ -110,6 +110,15 @@ public struct Toolchain: Sendable, Equatable {
     return arguments
   }
 
+  /// `libLabKit.so`'s size and modification time: changes with each build.
+  var labKitStamp: String {
+    let path = libraryDirectory + "/libLabKit.so"
+    let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+    let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(path) \(size) \(date)"
+  }
+
   private static func findCompiler(_ environment: [String: String]) throws(EngineError) -> String {
     var searched: [String] = []
     if let path = environment["LABBOOK_SWIFTC"] {

@@ -1,0 +1,246 @@
+import Foundation
+
+/// What an instructor runs before releasing a lab (`labbook check`):
+///
+/// 1. the instructor's lab runs with every cell ok and full marks on every
+///    check of every test cell (and each test cell checks something);
+/// 2. the lab with every solution stubbed — an empty submission, hidden
+///    tests included — compiles, runs to its end or to a failed cell, and
+///    scores zero on every test after the first solution cell (tests before
+///    it test the lab itself and are only noted); with several regions,
+///    stubbing any one alone costs points;
+/// 3. the student's `.md` compiles, and its first failure is a stub's
+///    "Not implemented";
+/// 4. no student artefact contains a secret (`LeakScanner`).
+public struct LabCheck {
+  /// One reason the lab is not ready, with the place to look.
+  public struct Problem: Sendable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+      self.message = message
+      self.location = location
+    }
+
+    /// `file:line:col: error: message`, or `error: message` without a place.
+    public var description: String {
+      (location.map { "\($0): " } ?? "") + "error: " + message
+    }
+  }
+
+  public var handout: Handout
+  public var engine: Engine
+  /// Options for every run (seed, cache); `progress` is replaced.
+  public var options: RunOptions
+
+  public init(handout: Handout, engine: Engine, options: RunOptions = .init()) {
+    self.handout = handout
+    self.engine = engine
+    self.options = options
+  }
+
+  /// Runs the instructor's lab and lists its problems; `nil` when it cannot
+  /// start or does not compile (every later step would fail the same way).
+  public func instructorRun(
+    _ problems: inout [Problem], note: (String) -> Void
+  ) -> RunResult? {
+    note("running the instructor's lab")
+    let document = handout.document
+    guard let result = run(document, what: "the instructor's lab", &problems) else { return nil }
+    // A build error makes every later step fail the same way: stop here.
+    let buildErrors = result.diagnostics.filter { $0.severity == .error }
+    guard buildErrors.isEmpty else {
+      for diagnostic in buildErrors {
+        problems.append(
+          Problem(
+            "the instructor's lab does not compile: \(diagnostic.message)",
+            at: diagnostic.location))
+      }
+      return nil
+    }
+    var notRun = 0
+    for cell in document.cells where !cell.isSkipped {
+      let location = cell.fenceLocation
+      guard let outcome = result.cell(cell.id), outcome.status == .ok else {
+        let status = result.cell(cell.id)?.status ?? .notRun
+        if status == .notRun {
+          notRun += 1
+          continue
+        }
+        let why = result.cell(cell.id)?.error?.message ?? ""
+        problems.append(
+          Problem(
+            "cell \"\(cell.id)\" \(status == .timedOut ? "timed out" : "failed") in the "
+              + "instructor's lab" + (why.isEmpty ? "" : ": \(why)"),
+            at: result.cell(cell.id)?.error?.location ?? location))
+        continue
+      }
+      let checks = Self.checks(outcome)
+      if cell.isTest && checks.isEmpty {
+        problems.append(
+          Problem(
+            "test cell \"\(cell.id)\" records no check, so it can never fail; "
+              + "call check(…) or checkClose(…) in it", at: location))
+      }
+      for check in checks where !check.passed || check.score < check.points {
+        problems.append(
+          Problem(
+            "check \"\(check.name)\" in cell \"\(cell.id)\" scores \(formatNumber(check.score))/"
+              + "\(formatNumber(check.points)) on the instructor's own solution"
+              + (check.message.isEmpty ? "" : ": \(check.message)"), at: location))
+      }
+    }
+    if notRun > 0 {
+      problems.append(
+        Problem("\(notRun) cell(s) of the instructor's lab did not run (see the failure above)"))
+    }
+    for answer in document.answers where answer.key == nil {
+      problems.append(
+        Problem(
+          "answer block \"\(answer.id)\" has no key: line, so it cannot be graded",
+          at: answer.location))
+    }
+    for cell in document.cells where cell.isSolution {
+      if !handout.regions.contains(where: { $0.cellID == cell.id }) {
+        problems.append(
+          Problem(
+            "cell \"\(cell.id)\" is marked solution but has no // BEGIN SOLUTION region",
+            at: cell.fenceLocation))
+      }
+    }
+    return result
+  }
+
+  /// Runs the empty submission, and each region stubbed alone when there
+  /// are several; `full` is the instructor run's total points.
+  public func stubbedRuns(full: Double, _ problems: inout [Problem], note: (String) -> Void) {
+    guard !handout.regions.isEmpty else {
+      problems.append(Problem("the lab has no solution regions: students have nothing to write"))
+      return
+    }
+    note("running the lab with every solution stubbed (an empty submission)")
+    if let result = run(handout.instructorLab(), what: "the empty submission", &problems) {
+      compiles(result, what: "the lab with every solution stubbed", &problems)
+      // Tests before the first solution cell test the lab, not a solution.
+      let cells = handout.document.cells
+      let firstSolution = cells.firstIndex { $0.isSolution } ?? cells.count
+      let labTests = Set(cells[..<firstSolution].map(\.id))
+      for cell in result.cells {
+        let location = cells.first { $0.id == cell.id }?.fenceLocation
+        for check in Self.checks(cell) where check.score > 0 {
+          let gives = "check \"\(check.name)\" in cell \"\(cell.id)\" gives "
+          if labTests.contains(cell.id) {
+            note(
+              (location.map { "\($0): " } ?? "") + gives
+                + "\(formatNumber(check.score)) point(s) to every submission: it comes "
+                + "before any solution cell")
+          } else {
+            problems.append(
+              Problem(
+                gives + "\(formatNumber(check.score)) point(s) to an empty submission",
+                at: location))
+          }
+        }
+      }
+    }
+    guard handout.regions.count > 1 else { return }
+    for (position, region) in handout.regions.enumerated() {
+      note("running the lab without solution \(region.index + 1) of cell \"\(region.cellID)\"")
+      let what = "the lab without solution \(region.index + 1) of cell \"\(region.cellID)\""
+      guard let result = run(handout.instructorLab(stubbing: [position]), what: what, &problems)
+      else { continue }
+      compiles(result, what: what, &problems)
+      let score = result.cells.flatMap(Self.checks).map(\.score).reduce(0, +)
+      if score >= full {
+        problems.append(
+          Problem(
+            "no test notices when solution \(region.index + 1) of cell \"\(region.cellID)\" "
+              + "is missing: it still scores \(formatNumber(score))/\(formatNumber(full))",
+            at: SourceLocation(file: handout.document.path, line: region.beginLine)))
+      }
+    }
+  }
+
+  /// Runs the student's `.md` at `path`: it must compile, and its first
+  /// failed cell must be a stub's "Not implemented".
+  public func studentRun(path: String, _ problems: inout [Problem], note: (String) -> Void) {
+    note("running the student version \(path)")
+    let student: LabDocument
+    do {
+      student = try LabDocument.read(path: path)
+    } catch {
+      problems.append(Problem("the student version does not read as a lab:\n\(error)"))
+      return
+    }
+    guard let result = run(student, what: "the student version", &problems) else { return }
+    compiles(result, what: "the student version", &problems)
+    if let failed = result.cells.first(where: { $0.status == .failed || $0.status == .timedOut }),
+      !(failed.error?.message.contains("Not implemented") ?? false),
+      !result.diagnostics.contains(where: { $0.severity == .error })
+    {
+      problems.append(
+        Problem(
+          "the student version fails in cell \"\(failed.id)\" before reaching a stub: "
+            + (failed.error?.message ?? failed.status.rawValue)
+            + " (does it need a cell the handout leaves out?)",
+          at: failed.error?.location))
+    }
+  }
+
+  /// Searches the files at `paths` for the handout's secrets, and the
+  /// student `.md` files for answer keys; at most `limit` leaks per file.
+  public func scanArtefacts(_ paths: [String], _ problems: inout [Problem], limit: Int = 20) {
+    let scanner = LeakScanner(handout: handout)
+    for path in paths {
+      let leaks = scanner.scan(file: path)
+      problems += leaks.prefix(limit).map { leak in
+        Problem(
+          "\(leak.secret.kind.rawValue) from \(leak.secret.location) leaked: "
+            + "\"\(leak.secret.text)\"", at: SourceLocation(file: leak.artefact, line: leak.line))
+      }
+      if leaks.count > limit {
+        problems.append(Problem("\(path): \(leaks.count - limit) more leaked line(s)"))
+      }
+      guard path.hasSuffix(".md"), let student = try? LabDocument.read(path: path) else {
+        continue
+      }
+      for answer in student.answers where answer.key != nil || answer.tolerance != nil {
+        problems.append(
+          Problem("answer block \"\(answer.id)\" still has its key", at: answer.location))
+      }
+    }
+  }
+
+  /// The total points of every check in `result`.
+  public static func points(_ result: RunResult) -> (score: Double, possible: Double) {
+    let all = result.cells.flatMap(checks)
+    return (all.map(\.score).reduce(0, +), all.map(\.points).reduce(0, +))
+  }
+
+  static func checks(_ cell: CellResult) -> [CheckResult] {
+    cell.outputs.compactMap { if case .check(let check) = $0 { check } else { nil } }
+  }
+
+  private func run(
+    _ document: LabDocument, what: String, _ problems: inout [Problem]
+  ) -> RunResult? {
+    var options = self.options
+    options.progress = nil
+    do {
+      return try engine.run(document, options: options)
+    } catch {
+      problems.append(Problem("\(what) could not be run: \(error)"))
+      return nil
+    }
+  }
+
+  private func compiles(_ result: RunResult, what: String, _ problems: inout [Problem]) {
+    for diagnostic in result.diagnostics where diagnostic.severity == .error {
+      problems.append(
+        Problem(
+          "\(what) does not compile: \(diagnostic.message) (a stub must compile: give the "
+            + "declaration a type, or write a // STUB: line)", at: diagnostic.location))
+    }
+  }
+}

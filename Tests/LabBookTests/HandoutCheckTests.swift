@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+/// Labs compiled and run through `LabCheck`, as `labbook check` does.
+@Suite struct HandoutCheckTests {
+  /// Regions of three kinds: in a function with a typed declaration used
+  /// after it (default stub), in a function with an authored `// STUB:`, and
+  /// at the top level followed by more code — there the stub's fatalError
+  /// leaves code that is never executed: a warning, not an error.
+  static func lab(
+    counter: Bool = true, greetingTest: String = "greet(\"world\") == \"hello, world\""
+  )
+    -> String
+  {
+    var source = """
+      ---
+      title: Three regions
+      ---
+
+      ```swift id=scale solution
+      func triple(_ x: Double) -> Double {
+        // BEGIN SOLUTION
+        let y: Double = x * 3
+        // END SOLUTION
+        return y
+      }
+      ```
+
+      ```swift id=greeting solution
+      func greet(_ name: String) -> String {
+        // BEGIN SOLUTION
+        // STUB: return ""
+        return "hello, \\(name)"
+        // END SOLUTION
+      }
+      ```
+
+      """
+    if counter {
+      source += """
+        ```swift id=counter solution
+        var count = 0
+        // BEGIN SOLUTION
+        count = 3
+        // END SOLUTION
+        print(count)
+        ```
+
+        """
+    }
+    source += """
+      ```swift id=tests test points=3
+      check("the greeting", points: 1, \(greetingTest))
+      checkClose("triple(2) = 6", triple(2), 6, points: 1)
+      """
+    if counter { source += "\ncheck(\"count is 3\", points: 1, count == 3)" }
+    return source + "\n```\n"
+  }
+
+  /// Writes `source` to a temporary lab file and reads it back.
+  static func written(_ source: String) throws -> (document: LabDocument, folder: String) {
+    let folder = NSTemporaryDirectory() + "labbook-handout-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/lab.md"
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
+    return (try LabDocument.read(path: path), folder)
+  }
+
+  @Test func studentVersionCompilesAndStopsAtTheFirstStub() throws {
+    let (document, folder) = try Self.written(Self.lab())
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let handout = try Handout(instructorLab: document)
+    let files = try HandoutWriter(handout: handout, chromium: nil).write(into: folder + "/out")
+    let student = try LabDocument.read(path: files.markdown)
+    let result = try testEngine().run(student, options: RunOptions())
+
+    #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+    #expect(result.diagnostics.contains { $0.message.contains("will never be executed") })
+    #expect(result.cell("scale")?.status == .ok)  // declaring a function runs nothing
+    #expect(result.cell("greeting")?.status == .ok)
+    let counter = try #require(result.cell("counter"))
+    #expect(counter.status == .failed)
+    #expect(counter.error?.message.contains("Not implemented: write solution 1") == true)
+    let markdown = try String(contentsOfFile: files.markdown, encoding: .utf8)
+    let stubLine = try #require(
+      Handout.lines(of: markdown).firstIndex {
+        $0.content.hasPrefix("fatalError(\"Not implemented: write solution 1 of cell \\\"counter")
+      })
+    #expect(counter.error?.location?.line == stubLine + 1)
+    #expect(result.cell("tests")?.status == .notRun)
+  }
+
+  @Test func readyLabPassesEveryStepOfTheCheck() throws {
+    let (document, folder) = try Self.written(Self.lab())
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let handout = try Handout(instructorLab: document)
+    let check = LabCheck(handout: handout, engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    let reference = try #require(check.instructorRun(&problems) { _ in })
+    #expect(LabCheck.points(reference) == (3, 3))
+    check.stubbedRuns(full: 3, &problems) { _ in }
+    let files = try HandoutWriter(handout: handout, reference: reference, chromium: nil)
+      .write(into: folder + "/out")
+    check.studentRun(path: files.markdown, &problems) { _ in }
+    check.scanArtefacts([files.markdown, files.html], &problems)
+    #expect(problems.isEmpty, "\(problems)")
+  }
+
+  @Test func checkCatchesFreePointsAndAnUntestedSolution() throws {
+    // The first check gives a point whatever the student writes, so no
+    // test looks at `greet`.
+    let source = Self.lab(counter: false, greetingTest: "true")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    check.stubbedRuns(full: 2, &problems) { _ in }
+    let messages = problems.map(\.description)
+    let begins = Handout.lines(of: source).indices.filter {
+      Handout.lines(of: source)[$0].content.contains("// BEGIN SOLUTION")
+    }
+    let greetingBegin = begins[1] + 1
+    #expect(
+      messages.contains { $0.contains("\"the greeting\"") && $0.contains("empty submission") })
+    #expect(
+      messages.contains {
+        $0.contains("no test notices when solution 1 of cell \"greeting\" is missing")
+          && $0.contains("lab.md:\(greetingBegin):1")
+      })
+    #expect(messages.count == 2, "\(messages)")
+  }
+
+  @Test func checkCatchesAFailingTestInTheInstructorsLab() throws {
+    let source = Self.lab().replacingOccurrences(of: "triple(2), 6", with: "triple(2), 7")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    _ = check.instructorRun(&problems) { _ in }
+    #expect(problems.count == 1)
+    #expect(problems.first?.description.contains("\"triple(2) = 6\"") == true)
+    #expect(problems.first?.description.contains("scores 0/1") == true)
+  }
+
+  @Test func aBuildErrorStopsTheCheckAfterTheInstructorsRun() throws {
+    let source = Self.lab().replacingOccurrences(
+      of: "checkClose(\"triple(2) = 6\", triple(2), 6", with: "checkClose(\"x\", undefinedName, 6")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    #expect(check.instructorRun(&problems) { _ in } == nil)
+    #expect(!problems.isEmpty)
+    #expect(problems.allSatisfy { $0.message.hasPrefix("the instructor's lab does not compile") })
+    #expect(problems.contains { $0.message.contains("undefinedName") })
+  }
+
+  @Test func testsBeforeTheFirstSolutionAreNotedNotCounted() throws {
+    let source = Self.lab(counter: false).replacingOccurrences(
+      of: "```swift id=scale solution",
+      with: "```swift id=lab-test test points=1\ncheck(\"the lab works\", 1 + 1 == 2)\n```\n\n"
+        + "```swift id=scale solution")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    var notes: [String] = []
+    check.stubbedRuns(full: 3, &problems) { notes.append($0) }
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(
+      notes.contains {
+        $0.contains("\"the lab works\" in cell \"lab-test\" gives 1 point(s) to every submission")
+      })
+  }
+}
