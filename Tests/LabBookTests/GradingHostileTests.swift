@@ -124,6 +124,7 @@ import Testing
         let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
         #expect(!text.contains(GradingFixture.hiddenExpected), "\(entry.studentID)/\(file)")
         #expect(!text.contains("double(12345)"), "\(entry.studentID)/\(file)")
+        #expect(!text.contains("double 12345"), "the hidden check's name: \(file)")
       }
     }
   }

@@ -146,8 +146,14 @@ struct Attempt {
         }
         // Limitation: a stub at a cell's top level traps, so the tests after it fail.
         if own.isEmpty {
+          // Its regions were stubbed already: the first cause is the one to show.
+          let earlier = grader.regions.indices.first {
+            grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] != nil
+          }
+          let cause = earlier.map { stubbed[$0]!.message } ?? "failed: \(why)"
           failRemaining(
-            "not run: cell \"\(document.cells[broken].id)\" before it failed: \(why)")
+            "not run: cell \"\(document.cells[broken].id)\" before it stopped; "
+              + (earlier == nil ? cause : "your solution there " + cause))
           return outcome
         }
         for region in own {
@@ -427,6 +433,13 @@ struct Attempt {
       testPositions: Set(
         positions.indices.filter {
           document.cells[positions[$0]].isTest && !skip.contains($0)
+        }),
+      limited: Set(
+        positions.indices.filter { position in
+          grader.regions.indices.contains {
+            fillings[$0] != nil
+              && grader.regions[$0].cellID == document.cells[positions[position]].id
+          }
         }), limit: grader.settings.testTimeout)
     var outcome = try process.run(limits: limits) { watcher.read($0) }
     outcome.ending = grader.sandbox.programEnding(outcome.ending)
@@ -453,7 +466,7 @@ struct Attempt {
       guard var error = cells[index].error else { continue }
       if outcome.stoppedByWatcher && cells[index].status == .timedOut {
         error.message =
-          "stopped: the test ran past its limit of "
+          "stopped: the \(document.cells[index].isTest ? "test" : "cell") ran past its limit of "
           + "\(formatNumber(grader.settings.testTimeout)) s"
       } else if error.signal == "SIGXFSZ" {
         error.message =
@@ -586,15 +599,19 @@ struct Attempt {
       guard var worst = matching.min(by: { $0.score < $1.score }) else {
         shown.append(
           CheckResult(
-            name: name, passed: false, message: "this check was not made", points: points,
-            score: 0))
+            name: cell.isHidden ? "check \(shown.count + 1)" : name, passed: false,
+            message: "this check was not made", points: points, score: 0))
         continue
       }
       worst.points = points
       worst.score = min(max(worst.score, 0), points)
       worst.file = nil
       worst.line = nil
-      if cell.isHidden { worst.message = "" }
+      // A hidden check's name may state its expected value: number it instead.
+      if cell.isHidden {
+        worst.name = "check \(shown.count + 1)"
+        worst.message = ""
+      }
       earned += worst.score
       shown.append(worst)
     }

@@ -2,13 +2,17 @@ import Foundation
 
 /// Reads a grading run's events as they arrive: keeps only lines carrying
 /// the run's nonce, follows which cell runs, and asks to stop the program
-/// when a test cell runs past its own time limit, or when every test it was
-/// to run has ended (what follows cannot change a grade).
+/// when a test cell (or a cell holding student code) runs past its own time
+/// limit, or when every test it was to run has ended (what follows cannot
+/// change a grade).
 // Limitation: limits are wall-clock time, so a loaded machine can time out a test.
 struct TestWatcher {
   let nonce: String
-  /// Program positions of the test cells.
+  /// Program positions of the test cells still to run.
   let testPositions: Set<Int>
+  /// Program positions of the cells held to `limit`: the tests and the
+  /// cells holding student code.
+  let limitedPositions: Set<Int>
   /// Seconds one test may run.
   let limit: Double
   private var parsed = 0
@@ -17,9 +21,10 @@ struct TestWatcher {
   /// Every test the run was to make has ended.
   private(set) var testsDone = false
 
-  init(nonce: String, testPositions: Set<Int>, limit: Double) {
+  init(nonce: String, testPositions: Set<Int>, limited: Set<Int> = [], limit: Double) {
     self.nonce = nonce
     self.testPositions = testPositions
+    limitedPositions = testPositions.union(limited)
     self.limit = limit
     pending = testPositions
     testsDone = pending.isEmpty
@@ -34,7 +39,7 @@ struct TestWatcher {
         parsed = lastNewline + 1
         for event in RunEvent.decodeAll(Self.genuine(Data(complete), nonce: nonce)) {
           if event.e == "begin", let position = event.i {
-            running = testPositions.contains(position) ? (position, Date()) : nil
+            running = limitedPositions.contains(position) ? (position, Date()) : nil
           } else if event.e == "end" {
             if let position = event.i { pending.remove(position) }
             running = nil
