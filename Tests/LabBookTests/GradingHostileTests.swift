@@ -125,6 +125,7 @@ import Testing
         #expect(!text.contains(GradingFixture.hiddenExpected), "\(entry.studentID)/\(file)")
         #expect(!text.contains("double(12345)"), "\(entry.studentID)/\(file)")
         #expect(!text.contains("double 12345"), "the hidden check's name: \(file)")
+        #expect(!text.contains("INSTRUCTOR-ONLY"), "an instructor cell's output: \(file)")
       }
     }
   }

@@ -49,6 +49,10 @@ struct GradingFixture {
     }
     ```
 
+    ```swift id=notes instructor
+    print("INSTRUCTOR-ONLY")
+    ```
+
     ```swift id=t-attack test points=1 needs=attack
     checkEqual("attack answers 42", attack(), 42)
     ```

@@ -649,8 +649,11 @@ struct Attempt {
           .error, at: why.location,
           "solution \(owner.index + 1) of cell \"\(owner.cellID)\" \(why.message)"))
     }
+    // Hidden tests and instructor-only cells stay out of what students see.
     grade.cells = outcome.cells.enumerated().compactMap { index, cell in
-      document.cells.indices.contains(index) && document.cells[index].isHidden ? nil : cell
+      guard document.cells.indices.contains(index) else { return nil }
+      let source = document.cells[index]
+      return source.isHidden || source.isInstructorOnly ? nil : cell
     }
     grade.compileSeconds = compileSeconds
     grade.runSeconds = runSeconds
