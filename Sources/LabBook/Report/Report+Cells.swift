@@ -67,77 +67,11 @@ extension Report {
 
   /// Outputs in order; consecutive text on the same stream is merged.
   func renderOutputs(_ outputs: [CellOutput]) -> String {
-    var html = ""
-    var pending: (stream: CellOutput.Stream, text: String)?
-    func flush() {
-      guard let chunk = pending else { return }
-      html += renderStream(chunk.stream, chunk.text)
-      pending = nil
-    }
-    for output in outputs {
-      switch output {
-      case .text(let stream, let text):
-        if pending?.stream == stream {
-          pending!.text += text
-        } else {
-          flush()
-          pending = (stream, text)
-        }
-      case .figure(let spec):
-        flush()
-        html += "<figure class=\"figure\">\n"
-        html += FigureRenderer.chart(for: spec).svg() + "\n</figure>\n"
-      case .value(let name, let value):
-        flush()
-        html += "<div class=\"value\"><span class=\"name\">\(HTML.escape(name))</span> = "
-        html += "<span class=\"shown\">\(HTML.escape(value.display))</span></div>\n"
-      case .check(let check):
-        flush()
-        html += renderCheck(check)
-      }
-    }
-    flush()
-    return html
-  }
-
-  private func renderStream(_ stream: CellOutput.Stream, _ text: String) -> String {
-    var shown = text
-    var note = ""
-    if shown.count > options.maxStreamCharacters {
-      let rest = shown.count - options.maxStreamCharacters
-      shown = String(shown.prefix(options.maxStreamCharacters))
-      note =
-        "\n<span class=\"truncated\">… \(rest) more characters not shown"
-        + " (the run's JSON has them all)</span>"
-    }
-    if shown.hasSuffix("\n") { shown.removeLast() }
-    var html = ""
-    if stream == .stderr { html += "<div class=\"stream-label\">stderr</div>\n" }
-    html += "<pre class=\"stream \(stream.rawValue)\">\(HTML.escape(shown))\(note)</pre>\n"
-    return html
-  }
-
-  private func renderCheck(_ check: CheckResult) -> String {
-    let cls = check.passed ? "pass" : "fail"
-    var html = "<div class=\"check \(cls)\"><span class=\"mark\">"
-    html += check.passed ? "✓ passed" : "✗ failed"
-    html += "</span> \(HTML.escape(check.name))"
-    if check.points > 0 {
-      html += "<span class=\"points\">\(formatNumber(check.score))/"
-      html += "\(formatNumber(check.points)) pts</span>"
-    }
-    if !check.message.isEmpty {
-      html += "<span class=\"message\">\(HTML.escape(check.message))</span>"
-    }
-    return html + "</div>\n"
+    OutputRenderer(maxStreamCharacters: options.maxStreamCharacters).outputs(outputs)
   }
 
   private func renderError(_ error: CellError) -> String {
-    var html = "<div class=\"error\" role=\"alert\"><span class=\"where\">Error"
-    if let location = error.location { html += " at " + HTML.escape(location.description) }
-    if let signal = error.signal { html += " (" + HTML.escape(signal) + ")" }
-    html += "</span>\n<pre>\(HTML.escape(error.message))</pre></div>\n"
-    return html
+    OutputRenderer(maxStreamCharacters: options.maxStreamCharacters).error(error)
   }
 
   func renderAnswer(_ answer: AnswerBlock) -> String {
