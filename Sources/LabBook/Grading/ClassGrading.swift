@@ -101,8 +101,9 @@ public struct ClassGrading: Sendable {
   func write(_ grade: StudentGrade, folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let title = grader.document.frontMatter.title ?? Engine.labName(grader.document.path)
-    try Gradebook.writeAtomically(
-      Data(Feedback(grade: grade, title: title).html().utf8), to: folder + "/feedback.html")
+    let reference = grader.settings.feedbackReference ? grader.referenceCells : nil
+    let feedback = Feedback(grade: grade, title: title, reference: reference)
+    try Gradebook.writeAtomically(Data(feedback.html().utf8), to: folder + "/feedback.html")
     try Gradebook.writeAtomically(
       Gradebook.gradescope(grade, hiddenVisibility: grader.settings.hiddenVisibility),
       to: folder + "/results.json")

@@ -4,20 +4,32 @@ import Foundation
 /// wrong, problems found in the submission, and the outputs and figures of
 /// the cells they may see. Everything from the student or their program is
 /// escaped; hidden tests show their name and score only.
+///
+/// With `reference` (the lab's `feedback-reference: true`), each cell shows
+/// the student's outputs beside the instructor's, in a box labelled
+/// "Reference". Outputs render as in the report (`OutputRenderer`); checks
+/// are left out of both (the score table is what counts).
 public struct Feedback {
   public var grade: StudentGrade
   public var title: String
+  /// The instructor's run of the cells a student may see, or nil to show
+  /// the student's outputs alone.
+  public var reference: [CellResult]?
 
-  public init(grade: StudentGrade, title: String) {
+  /// A page for `grade`; `reference` must hold no hidden test's or
+  /// instructor-only cell's result (`Grader.referenceCells` holds none).
+  public init(grade: StudentGrade, title: String, reference: [CellResult]? = nil) {
     self.grade = grade
     self.title = title
+    self.reference = reference
   }
 
   /// The page, self-contained (inline CSS and SVG, no script).
   public func html() -> String {
     let e = HTML.escape
     var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    page += "<title>\(e(title)): \(e(grade.student))</title>\n<style>\n\(Self.css)</style>\n"
+    page += "<title>\(e(title)): \(e(grade.student))</title>\n"
+    page += "<style>\n\(ReportStyle.css)\n\(Self.css)</style>\n"
     page += "</head>\n<body>\n<main>\n"
     page += "<h1>\(e(title))</h1>\n"
     page += "<p class=\"total\">\(e(grade.student)): <strong>"
@@ -42,23 +54,49 @@ public struct Feedback {
       page += "</ul>\n"
     }
     page += "<h2>Your lab's outputs</h2>\n"
-    for cell in grade.cells where !cell.outputs.isEmpty || cell.error != nil {
-      page += "<section><h3>\(e(cell.id)) <span class=\"tag\">\(cell.status.rawValue)</span></h3>\n"
-      for output in cell.outputs {
-        switch output {
-        case .text(_, let text): page += "<pre>\(e(text))</pre>\n"
-        case .figure(let figure): page += FigureRenderer.chart(for: figure).svg() + "\n"
-        case .value(let name, let value):
-          page += "<p><code>\(e(name)) = \(e(value.display))</code></p>\n"
-        case .check: break
-        }
-      }
-      if let error = cell.error { page += "<pre class=\"error\">\(e(error.message))</pre>\n" }
-      page += "</section>\n"
-    }
+    page += outputSections()
     page += "<footer>Graded by LabBook \(e(LabBookInfo.version)).</footer>\n"
     page += "</main>\n</body>\n</html>\n"
     return page
+  }
+
+  /// One section per cell with outputs: the student's, and beside them the
+  /// reference's when there is one.
+  private func outputSections() -> String {
+    let e = HTML.escape
+    let renderer = OutputRenderer(maxStreamCharacters: ReportOptions().maxStreamCharacters)
+    var references: [String: CellResult] = [:]
+    for cell in reference ?? [] where references[cell.id] == nil { references[cell.id] = cell }
+    var html = ""
+    for cell in grade.cells {
+      let mine = Self.shown(cell.outputs)
+      let theirs = references[cell.id].map { Self.shown($0.outputs) } ?? []
+      guard !mine.isEmpty || cell.error != nil || !theirs.isEmpty else { continue }
+      html += "<section><h3>\(e(cell.id)) <span class=\"tag\">\(cell.status.rawValue)</span></h3>\n"
+      var yours = renderer.outputs(mine)
+      if let error = cell.error { yours += renderer.error(error) }
+      if reference == nil {
+        html += yours
+      } else {
+        // The reference's errors are left out: they may quote the
+        // instructor's solution or paths.
+        if yours.isEmpty { yours = "<p class=\"notice\">No output.</p>\n" }
+        let shown =
+          theirs.isEmpty ? "<p class=\"notice\">No output.</p>\n" : renderer.outputs(theirs)
+        html += "<div class=\"compare\">\n<div class=\"yours\"><h4>Your run</h4>\n\(yours)</div>\n"
+        html += "<div class=\"reference\"><h4>Reference</h4>\n\(shown)</div>\n</div>\n"
+      }
+      html += "</section>\n"
+    }
+    return html
+  }
+
+  /// `outputs` without checks: the score table reports those.
+  static func shown(_ outputs: [CellOutput]) -> [CellOutput] {
+    outputs.filter {
+      if case .check = $0 { return false }
+      return true
+    }
   }
 
   static let css = """
@@ -73,6 +111,11 @@ public struct Feedback {
     .tag { font-size: 75%; background: #eee; border-radius: 3px; padding: 0 4px; }
     pre { background: #f6f8fa; padding: 6px; overflow-x: auto; white-space: pre-wrap; }
     svg { max-width: 100%; height: auto; }
+    .compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+      gap: 12px; }
+    .compare h4 { font: 600 12.5px system-ui, sans-serif; margin: 4px 0; color: #555; }
+    .compare .reference { background: #f3f8fc; border: 1px solid #b8d3e8; border-radius: 6px;
+      padding: 4px 10px; }
 
     """
 }

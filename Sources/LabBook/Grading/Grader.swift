@@ -34,6 +34,12 @@ public final class Grader: Sendable {
   let hiddenFolders: [String]
   /// Each test's checks (name → points) in the instructor's own run.
   let reference = Mutex<[Int: [(name: String, points: Double)]]>([:])
+  let calibration = Mutex<[CellResult]>([])
+
+  /// The outputs of the instructor's own run (`calibrate`) of the cells a
+  /// student may see: no hidden test's, no instructor-only cell's. Empty
+  /// before `calibrate`.
+  public var referenceCells: [CellResult] { calibration.withLock { $0 } }
 
   /// A grader for the instructor's `document`; `cacheFolder` keeps compiled
   /// programs (root-only). Student programs do not see the lab's folder,
@@ -108,6 +114,7 @@ public final class Grader: Sendable {
     let outcome = try attempt.run(reference: true)
     reference.withLock { $0 = outcome.referenceChecks }
     let grade = attempt.grade(outcome, key: "")
+    calibration.withLock { $0 = grade.cells }
     return grade
   }
 

@@ -18,6 +18,9 @@ public struct GradingSettings: Sendable, Equatable {
   /// Gradescope visibility of hidden tests (`hidden-visibility`):
   /// `hidden` or `after_published`.
   public var hiddenVisibility: String
+  /// Whether feedback pages show the instructor's reference outputs beside
+  /// the student's (`feedback-reference`, default false).
+  public var feedbackReference: Bool
 
   /// Settings read from `grading`, with defaults for missing keys; a bad
   /// value is reported in `problems` and its default kept.
@@ -30,6 +33,7 @@ public struct GradingSettings: Sendable, Equatable {
     processes = 64
     params = [:]
     hiddenVisibility = "after_published"
+    feedbackReference = false
     for (key, value) in grading.sorted(by: { $0.key < $1.key }) {
       if key.hasPrefix("params.") {
         params[String(key.dropFirst(7))] = value
@@ -48,6 +52,14 @@ public struct GradingSettings: Sendable, Equatable {
         } else {
           problems.append(
             "grading setting hidden-visibility is \"\(value)\"; use hidden or after_published")
+        }
+      case "feedback-reference":
+        switch value.lowercased() {
+        case "true": feedbackReference = true
+        case "false": feedbackReference = false
+        default:
+          problems.append(
+            "grading setting feedback-reference is \"\(value)\"; use true or false")
         }
       default:
         break

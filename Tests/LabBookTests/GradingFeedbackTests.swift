@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import LabBook
+
+/// Feedback pages with and without the reference outputs
+/// (`grading: feedback-reference`).
+@Suite struct GradingFeedbackTests {
+  /// `scale` should triple; the `look` cell prints and plots its results,
+  /// and the hidden test prints a line no student may see.
+  static func lab(reference: Bool) -> String {
+    """
+    ---
+    title: Compare
+    seed: 1
+    grading:
+      feedback-reference: \(reference)
+      test-timeout: 5
+      timeout: 30
+    ---
+
+    ```swift id=scale solution
+    func scale(_ x: Double) -> Double {
+      // BEGIN SOLUTION
+      return 3 * x
+      // END SOLUTION
+    }
+    ```
+
+    ```swift id=look
+    print("scaled: \\(scale(2))")
+    show(bars: ["a", "b"], [scale(1), scale(2)], title: "bars of \\(scale(2))")
+    ```
+
+    ```swift id=notes instructor
+    print("INSTRUCTOR-NOTE")
+    ```
+
+    ```swift id=t-scale test points=1 needs=scale
+    checkEqual("scale 1", scale(1), 3)
+    ```
+
+    ```swift id=t-secret test hidden points=1 needs=scale
+    print("SECRET-OUTPUT")
+    checkEqual("scale 7", scale(7), 21)
+    ```
+
+    """
+  }
+
+  /// Grades one wrong submission (`scale` doubles, and prints markup) with
+  /// the lab's flag set to `reference`, and returns its feedback page.
+  static func feedback(reference: Bool, in fixture: GradingFixture) throws -> String {
+    try lab(reference: reference).write(
+      toFile: fixture.labPath, atomically: true, encoding: .utf8)
+    let document = try LabDocument.read(path: fixture.labPath)
+    let grader = try Grader(
+      document: document, toolchain: try Toolchain.locate(), sandbox: Sandbox(),
+      cacheFolder: fixture.folder + "/out/.labbook/programs", hiding: [fixture.folder + "/subs"])
+    try grader.calibrate()
+    let submission = lab(reference: reference).replacingOccurrences(
+      of: "  return 3 * x\n", with: "  print(\"<i>mine</i>\")\n  return 2 * x\n")
+    let path = fixture.folder + "/subs/ann.md"
+    try submission.write(toFile: path, atomically: true, encoding: .utf8)
+    let output = fixture.folder + "/out-\(reference)"
+    _ = try ClassGrading(grader: grader, outputFolder: output, jobs: 1)
+      .run([ClassGrading.Entry(path: path, studentID: "ann")])
+    return try String(contentsOfFile: output + "/students/ann/feedback.html", encoding: .utf8)
+  }
+
+  @Test func feedbackShowsTheReferenceBesideTheStudentsOutputsOnlyWhenTheLabAllows() throws {
+    let fixture = try GradingFixture(lab: Self.lab(reference: true))
+    defer { fixture.remove() }
+    let on = try Self.feedback(reference: true, in: fixture)
+    let off = try Self.feedback(reference: false, in: fixture)
+
+    // The student's own text and figure, on both pages, escaped.
+    for page in [on, off] {
+      #expect(page.contains("scaled: 4.0"))
+      #expect(page.contains("bars of 4.0"))
+      #expect(page.contains("&lt;i&gt;mine&lt;/i&gt;"))
+      #expect(!page.contains("<i>mine"))
+    }
+    // The instructor's run (3·2 = 6), only where the lab allows it.
+    #expect(on.contains("scaled: 6.0"))
+    #expect(on.contains("bars of 6.0"))
+    #expect(on.contains("<h4>Reference</h4>"))
+    #expect(!off.contains("scaled: 6.0"))
+    #expect(!off.contains("bars of 6.0"))
+    #expect(!off.contains("<h4>Reference</h4>"))
+    // Never a hidden test's output or source, nor an instructor-only cell's.
+    for page in [on, off] {
+      #expect(!page.contains("SECRET-OUTPUT"))
+      #expect(!page.contains("scale(7)"))
+      #expect(!page.contains("scale 7"))
+      #expect(!page.contains("INSTRUCTOR-NOTE"))
+    }
+  }
+
+  @Test func feedbackReferenceSettingTakesTrueOrFalse() {
+    #expect(!GradingSettings([:], labTimeout: nil).feedbackReference)
+    #expect(GradingSettings(["feedback-reference": "true"], labTimeout: nil).feedbackReference)
+    #expect(GradingSettings(["feedback-reference": "True"], labTimeout: nil).feedbackReference)
+    let bad = GradingSettings(["feedback-reference": "sometimes"], labTimeout: nil)
+    #expect(!bad.feedbackReference)
+    #expect(bad.problems.count == 1)
+    #expect(bad.problems.first?.contains("\"sometimes\"") == true)
+  }
+
+  @Test func feedbackWithoutReferenceHasNoReferenceBox() {
+    var grade = StudentGrade(student: "ann", submission: "ann.md", key: "")
+    grade.cells = [
+      CellResult(id: "c", status: .ok, outputs: [.text(stream: .stdout, text: "mine\n")])
+    ]
+    let alone = Feedback(grade: grade, title: "Lab").html()
+    #expect(alone.contains("mine"))
+    #expect(!alone.contains("class=\"reference\""))
+    let reference = [
+      CellResult(id: "c", status: .ok, outputs: [.text(stream: .stdout, text: "theirs\n")]),
+      CellResult(id: "other", status: .ok, outputs: [.text(stream: .stdout, text: "extra\n")]),
+    ]
+    let beside = Feedback(grade: grade, title: "Lab", reference: reference).html()
+    #expect(beside.contains("theirs"))
+    #expect(beside.contains("class=\"reference\""))
+    // Only cells the student's grade shows get a reference box.
+    #expect(!beside.contains("extra"))
+  }
+}
