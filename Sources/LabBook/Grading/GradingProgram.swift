@@ -11,7 +11,7 @@
 /// re-declares an earlier cell's name opens a scope. A test cell's code runs
 /// inside an `if` block: its declarations are local to the test (later
 /// cells cannot use them; docs/grading.md).
-// Limitation: a test cell's declarations are local to it, unlike in `labbook run`.
+// Limitation: a test cell's declarations are local to it, unlike in `labbook run` (TestScope).
 struct GradingProgram {
   /// What fills one solution region.
   enum Filling: Equatable {

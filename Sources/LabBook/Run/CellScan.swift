@@ -10,6 +10,11 @@ struct CellScan {
   var names: Set<String> = []
   /// 0-based lines at the top level that are `import` declarations.
   var importLines: [Int] = []
+  /// Identifiers the cell's code uses anywhere (comments, string literals,
+  /// member names after `.`, argument labels before `:` and names being
+  /// declared, at any depth, left out).
+  // Limitation: names used only inside string interpolation are not seen.
+  var identifiers: Set<String> = []
 
   private static let declarationKeywords: Set<Substring> = [
     "let", "var", "func", "struct", "class", "enum", "actor", "typealias",
@@ -24,7 +29,27 @@ struct CellScan {
     var state = LexState()
     for (index, line) in lines.enumerated() {
       if state.isTopLevel { record(line, at: index) }
-      state.advance(over: line)
+      collectIdentifiers(state.advance(over: line))
+    }
+  }
+
+  /// Adds the identifiers of `code` (one line, strings and comments blanked).
+  private mutating func collectIdentifiers(_ code: [Character]) {
+    var i = 0
+    var previous: String?
+    while i < code.count {
+      guard code[i].isLetter || code[i] == "_" else {
+        i += 1
+        continue
+      }
+      let start = i
+      while i < code.count, code[i].isLetter || code[i].isNumber || code[i] == "_" { i += 1 }
+      let word = String(code[start..<i])
+      let isMember = start > 0 && code[start - 1] == "."
+      let isLabel = i < code.count && code[i] == ":"
+      let isDeclared = previous.map { Self.declarationKeywords.contains($0[...]) } ?? false
+      if !isMember && !isLabel && !isDeclared { identifiers.insert(word) }
+      previous = word
     }
   }
 
@@ -63,8 +88,12 @@ private struct LexState {
 
   var isTopLevel: Bool { depth == 0 && blockComments == 0 && !inMultilineString }
 
-  mutating func advance(over line: Substring) {
+  /// Moves past `line` and returns its code: the line with comments and
+  /// string literals blanked out.
+  @discardableResult
+  mutating func advance(over line: Substring) -> [Character] {
     let characters = Array(line)
+    var code = [Character](repeating: " ", count: characters.count)
     var i = 0
     var inString = false
     while i < characters.count {
@@ -94,7 +123,7 @@ private struct LexState {
           inString = false
         }
       } else if c == "/" && next == "/" {
-        return
+        return code
       } else if c == "/" && next == "*" {
         blockComments += 1
         i += 1
@@ -103,12 +132,16 @@ private struct LexState {
         i += 2
       } else if c == "\"" {
         inString = true
-      } else if c == "{" {
-        depth += 1
-      } else if c == "}" {
-        depth = max(0, depth - 1)
+      } else {
+        code[i] = c
+        if c == "{" {
+          depth += 1
+        } else if c == "}" {
+          depth = max(0, depth - 1)
+        }
       }
       i += 1
     }
+    return code
   }
 }
