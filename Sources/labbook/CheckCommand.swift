@@ -23,6 +23,8 @@ struct CheckCommand {
     let released = arguments.value("-o", "--output") ?? "handouts"
     let path = try LabLocator().locate(name)
     let document = try RunCommand.read(path)
+    // Test cells' declarations are local to the test when grading.
+    for warning in TestScope.uses(in: document) { Console.info(warning.description) }
     let handout = try HandoutCommand.handout(of: document)
     let engine = Engine(toolchain: try Toolchain.locate())
     var options = RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh"))

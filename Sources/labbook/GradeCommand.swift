@@ -47,6 +47,7 @@ struct GradeCommand {
     let sandbox = Sandbox()
     for warning in sandbox.isolation.warnings { Console.warning(warning) }
     for warning in document.warnings { Console.info(warning.description) }
+    for warning in TestScope.uses(in: document) { Console.info(warning.description) }
     // Students' programs see neither the other submissions nor the results.
     let folders = entries.map { ($0.path as NSString).deletingLastPathComponent }
     let grader = try Grader(
