@@ -47,6 +47,11 @@ struct ChildProcess {
         stopGroup(pid, reap: true)
         return .timedOut
       }
+      if InterruptForwarding.isInterrupted {
+        // LabBook is being stopped: end the group now, the caller cleans up.
+        stopGroup(pid, reap: true)
+        return .signaled(SIGKILL)
+      }
       whileRunning()
       usleep(delay)
       delay = min(delay * 2, 20_000)
