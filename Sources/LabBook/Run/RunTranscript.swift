@@ -122,6 +122,8 @@ struct RunTranscript {
         let end = lines[(start + 1)...].firstIndex { $0.first?.isNumber != true } ?? lines.count
         lines.removeSubrange(start..<end)
       }
+      // The runtime's own complaint while it collects the crash, not the lab's.
+      lines.removeAll { $0.hasPrefix("swift-runtime: failed to suspend thread") }
       while lines.count > 1 && lines[lines.count - 1].isEmpty && lines[lines.count - 2].isEmpty {
         lines.removeLast()
       }
