@@ -353,6 +353,7 @@ import Testing
 
     #expect(result.cells.map(\.status) == [.ok, .timedOut, .notRun])
     #expect(result.cells[1].error?.message.contains("2 s") == true)
+    #expect(result.cells[1].seconds > 0, "the stopped cell ran until it was stopped")
     let pid = try #require(Int32(result.cells[1].text(.stdout).trimmingCharacters(in: .newlines)))
     #expect(!isAlive(pid))
   }

@@ -60,7 +60,8 @@ import Testing
     ]
     return RunTranscript(
       document: document, program: LabProgram(document), events: events,
-      stdout: Data("1\n".utf8), stderr: Data(stderr.utf8), ending: ending, timeout: 5)
+      stdout: Data("1\n".utf8), stderr: Data(stderr.utf8), ending: ending, timeout: 5,
+      runSeconds: runSeconds)
   }
 
   @Test func runtimeSuspendNoteIsLeftOutOfACrashedCellsOutput() {
@@ -71,5 +72,12 @@ import Testing
     let cell = transcript(stderr: stderr, ending: .signaled(SIGILL), runSeconds: 1).cells[1]
     #expect(cell.status == .failed)
     #expect(cell.text(.stderr) == "LabProgram/x.md:9: Fatal error: no\n")
+  }
+
+  @Test func stoppedCellIsTimedUntilItWasStopped() {
+    let cells = transcript(stderr: "", ending: .timedOut, runSeconds: 5.75).cells
+    #expect(cells.map(\.status) == [.ok, .timedOut])
+    // The run's 5.75 s less the 0.25 s of the cell that finished.
+    #expect(cells[1].seconds == 5.5)
   }
 }

@@ -107,7 +107,9 @@ public struct Engine: Sendable {
       executable: executable, arguments: [], environment: environment,
       workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
+    let runStarted = Date()
     let ending = try child.run(timeout: timeout) { follower.poll(report) }
+    let runSeconds = Date().timeIntervalSince(runStarted)
 
     let events = RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data())
     if events.isEmpty && ending != .exited(0) {
@@ -122,7 +124,7 @@ public struct Engine: Sendable {
     let transcript = RunTranscript(
       document: document, program: program, events: events,
       stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
-      ending: ending, timeout: timeout)
+      ending: ending, timeout: timeout, runSeconds: runSeconds)
     result.cells = transcript.cells
     follower.finish(result.cells, report)
     result.totalSeconds = Date().timeIntervalSince(clock)

@@ -20,7 +20,7 @@ struct RunTranscript {
 
   init(
     document: LabDocument, program: LabProgram, events: [RunEvent], stdout: Data,
-    stderr: Data, ending: ChildProcess.Ending, timeout: Double
+    stderr: Data, ending: ChildProcess.Ending, timeout: Double, runSeconds: Double = 0
   ) {
     self.document = document
     self.program = program
@@ -72,6 +72,10 @@ struct RunTranscript {
     }
     guard stoppedEarly, let cell = blamed else { return }
     fail(cell, ending: ending, timeout: timeout)
+    // It ran until it was stopped: the run's time less the finished cells'.
+    // Limitation: the program's start-up time is counted in this cell too.
+    let finished = cells.filter { $0.status == .ok }.map(\.seconds).reduce(0, +)
+    cells[cell].seconds = max(0, runSeconds - finished)
   }
 
   private mutating func fail(_ cell: Int, ending: ChildProcess.Ending, timeout: Double) {
