@@ -117,6 +117,17 @@ import Testing
     #expect(html.contains("Not run: the lab program did not build"))
   }
 
+  @Test func controlAndBidiCharactersInOutputAreShownInert() {
+    #expect(HTML.escape("a\u{0}b\u{7}c\td\n") == "a\u{2400}b\u{2407}c\td\n")
+    #expect(HTML.escape("x\u{202E}y\u{2066}z\u{7F}") == "x[U+202E]y[U+2066]z\u{2421}")
+    var result = ReportSample.result
+    result.cells[0].outputs = [.text(stream: .stdout, text: "nul\u{0} \u{202E}reversed\n")]
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    #expect(html.contains("nul\u{2400} [U+202E]reversed"))
+    #expect(!html.unicodeScalars.contains { $0.value == 0 || $0.value == 0x202E })
+  }
+
   @Test func checksShowPassFailAndPoints() {
     #expect(Self.sample.contains("✓ passed</span> std near 0.63"))
     #expect(Self.sample.contains("✗ failed</span> mean near 0"))
