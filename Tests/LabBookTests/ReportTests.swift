@@ -117,6 +117,31 @@ import Testing
     #expect(html.contains("Not run: the lab program did not build"))
   }
 
+  @Test func cellsAfterACompileErrorSayTheProgramDidNotBuild() {
+    let error = Diagnostic(
+      .error, at: SourceLocation(file: "x.md", line: 3, column: 5), "cannot find 'q'")
+    let result = RunResult(
+      lab: "x", title: "X", seed: 1, startedAt: "t", labbookVersion: "0",
+      diagnostics: [error],
+      cells: [
+        CellResult(
+          id: "a", status: .failed,
+          error: CellError(message: "cannot find 'q'", location: error.location)),
+        CellResult(id: "b", status: .notRun),
+      ])
+    let document = LabDocument(
+      path: "x.md", source: "", frontMatter: FrontMatter(),
+      blocks: [("a", 2), ("b", 6)].map { id, line in
+        .cell(
+          Cell(
+            id: id, code: "q", fenceLocation: SourceLocation(file: "x.md", line: line),
+            codeLine: line + 1))
+      })
+    let html = Report(document: document, result: result, options: Self.plainOptions).html()
+    #expect(html.contains("Not run: the lab program did not build"))
+    #expect(!html.contains("an earlier cell failed"))
+  }
+
   @Test func controlAndBidiCharactersInOutputAreShownInert() {
     #expect(HTML.escape("a\u{0}b\u{7}c\td\n") == "a\u{2400}b\u{2407}c\td\n")
     #expect(HTML.escape("x\u{202E}y\u{2066}z\u{7F}") == "x[U+202E]y[U+2066]z\u{2421}")

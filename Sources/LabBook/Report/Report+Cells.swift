@@ -55,11 +55,14 @@ extension Report {
   }
 
   private func notRunReason(_ failedBefore: String?) -> String {
-    if let failedBefore {
+    // A compile error fails the cell it names; the others did not run
+    // because nothing was built, not because that cell failed.
+    let buildFailed = result.diagnostics.contains { $0.severity == .error && $0.location != nil }
+    if let failedBefore, !buildFailed {
       let id = HTML.escape(failedBefore)
       return "Not run: an earlier cell failed (<a href=\"#cell-\(id)\">\(id)</a>)."
     }
-    if result.diagnostics.contains(where: { $0.severity == .error }) {
+    if buildFailed || result.diagnostics.contains(where: { $0.severity == .error }) {
       return "Not run: the lab program did not build (see the errors above)."
     }
     return "Not run."
