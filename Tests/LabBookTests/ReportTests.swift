@@ -38,8 +38,35 @@ import Testing
   @Test func cellSummaryCountsStatusesAndLinksFailures() {
     #expect(
       Self.sample.contains(
-        "7 cells: 4 ok, 1 failed, 1 not run, 1 skipped — <span class=\"summary-failed\">"
-          + "failed: <a href=\"#cell-crash\">crash</a></span>"))
+        "7 cells: 3 ok, 1 check failed, 1 failed, 1 not run, 1 skipped — "
+          + "<span class=\"summary-failed\">failed: <a href=\"#cell-check-std\">check-std</a>, "
+          + "<a href=\"#cell-crash\">crash</a></span>"))
+  }
+
+  @Test func truncationNoteSaysWhenTheJSONWasCappedToo() {
+    var result = ReportSample.result
+    let engineNote = "[… 5000\(RunTranscript.capNotePhrase)1 MB per stream]\n"
+    result.cells[0].outputs = [.text(stream: .stdout, text: String(repeating: "x", count: 50))]
+    result.cells[1].outputs = [
+      .text(stream: .stdout, text: String(repeating: "y", count: 50) + "\n" + engineNote)
+    ]
+    let options = ReportOptions(inlineKaTeX: false, maxStreamCharacters: 20)
+    let html = Report(document: ReportSample.document, result: result, options: options).html()
+    // 50 − 20 characters of the cell's own text; the engine's note is not one of them.
+    #expect(html.contains("… 30 more characters not shown (the run's JSON has them all)"))
+    #expect(
+      html.contains(
+        "… 31 more characters not shown (the run's JSON has them, but the engine kept only "
+          + "the start of this output: … 5000 more bytes left out"))
+  }
+
+  @Test func failedCheckIsCountedAndMarksItsCell() {
+    // The sample's one cell with checks: one of its two 1-point checks passed.
+    #expect(
+      Self.sample.contains(
+        "<dt>Checks</dt><dd><span class=\"summary-failed\">1 of 2 passed, 1/2 points</span>"))
+    #expect(Self.sample.contains("class=\"cell cell-checkFailed\" id=\"cell-check-std\""))
+    #expect(Self.sample.contains("<span class=\"status status-checkFailed\">check failed</span>"))
   }
 
   @Test func tableOfContentsLinksProseHeadings() {

@@ -6,7 +6,10 @@ extension Report {
   func renderCell(_ cell: Cell, _ run: CellResult?, failedBefore: String?) -> String {
     let status = run?.status ?? .notRun
     let id = HTML.escape(cell.id)
-    var html = "<section class=\"cell cell-\(status.rawValue)\" id=\"cell-\(id)\">\n"
+    // A cell that ran to its end but failed a check is not plain "ok".
+    let failedCheck = status == .ok && Self.hasFailedCheck(run)
+    let kind = failedCheck ? "checkFailed" : status.rawValue
+    var html = "<section class=\"cell cell-\(kind)\" id=\"cell-\(id)\">\n"
     html += "<div class=\"cell-head\"><a class=\"cell-id\" href=\"#cell-\(id)\">[\(id)]</a>"
     if let title = cell.title { html += "<span class=\"cell-title\">\(HTML.escape(title))</span>" }
     for tag in ["solution", "test", "hidden", "instructor"] where cell.has(tag) {
@@ -15,7 +18,9 @@ extension Report {
     if let points = cell.points {
       html += "<span class=\"tag\">\(formatNumber(points)) pt\(points == 1 ? "" : "s")</span>"
     }
-    html += "<span class=\"status status-\(status.rawValue)\">\(label(status))</span>"
+    html +=
+      "<span class=\"status status-\(kind)\">"
+      + (failedCheck ? "check failed" : label(status)) + "</span>"
     if let run, status == .ok || status == .failed || status == .timedOut {
       html += "<span class=\"time\">\(String(format: "%.2f s", run.seconds))</span>"
     }
@@ -42,6 +47,14 @@ extension Report {
       if let error = run.error { html += renderError(error) }
     }
     return html + "</section>\n"
+  }
+
+  /// Whether `run` recorded a check that did not pass.
+  static func hasFailedCheck(_ run: CellResult?) -> Bool {
+    run?.outputs.contains {
+      if case .check(let check) = $0 { return !check.passed }
+      return false
+    } ?? false
   }
 
   private func label(_ status: CellResult.Status) -> String {
@@ -106,12 +119,24 @@ extension Report {
   private func renderStream(_ stream: CellOutput.Stream, _ text: String) -> String {
     var shown = text
     var note = ""
+    // The engine's own cut, when it made one: its note is the last line.
+    var engineNote: Substring?
+    if let start = shown.range(of: "\n[… ", options: .backwards),
+      shown[start.upperBound...].contains(RunTranscript.capNotePhrase)
+    {
+      engineNote = shown[shown.index(after: start.lowerBound)...]
+    }
     if shown.count > options.maxStreamCharacters {
-      let rest = shown.count - options.maxStreamCharacters
+      let rest = shown.count - options.maxStreamCharacters - (engineNote?.count ?? 0)
       shown = String(shown.prefix(options.maxStreamCharacters))
+      let json =
+        engineNote == nil
+        ? "the run's JSON has them all"
+        : "the run's JSON has them, but the engine kept only the start of this output: "
+          + HTML.escape(
+            String(engineNote!.trimmingCharacters(in: .newlines).dropFirst().dropLast()))
       note =
-        "\n<span class=\"truncated\">… \(rest) more characters not shown"
-        + " (the run's JSON has them all)</span>"
+        "\n<span class=\"truncated\">… \(rest) more characters not shown (\(json))</span>"
     }
     if shown.hasSuffix("\n") { shown.removeLast() }
     var html = ""

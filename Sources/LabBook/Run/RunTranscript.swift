@@ -9,6 +9,9 @@ import Foundation
 struct RunTranscript {
   /// Bytes kept per stream per cell; the rest is cut with a note.
   static let outputCap = 1 << 20
+  /// The words of that note, which ends the kept text as its last line:
+  /// `[… N more bytes left out: a cell keeps at most 1 MB per stream]`.
+  static let capNotePhrase = " more bytes left out: a cell keeps at most "
 
   private(set) var cells: [CellResult]
   private let document: LabDocument
@@ -177,7 +180,7 @@ struct RunTranscript {
     if keep < end - start {
       if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
       text +=
-        "[… \(end - start - keep) more bytes left out: a cell keeps at most "
+        "[… \(end - start - keep)\(Self.capNotePhrase)"
         + "\(Self.outputCap >> 20) MB per stream]\n"
     }
     return (text, keep)
