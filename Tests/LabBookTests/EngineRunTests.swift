@@ -333,6 +333,38 @@ import Testing
     #expect(result.diagnostics.isEmpty)
   }
 
+  @Test func undeclaredParamWarnsOnceAtItsLabLine() throws {
+    let fixture = try EngineFixture(
+      "params",
+      frontMatter: FrontMatter(params: [("lr", .double(0.1))]),
+      code: [
+        """
+        let lr = param("lr", default: 0.5)
+        let typo = param("nothere", default: 3)
+        let again = param("nothere", default: 3)
+        let name = param("label", default: "x")
+        print(lr, typo + again, name)
+        """
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok])
+    #expect(result.cells[0].text(.stdout) == "0.1 6 x\n")
+    let lines = result.cells[0].text(.stderr).split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    let path = fixture.document.path
+    #expect(
+      lines.first?.hasPrefix(
+        "\(path):\(fixture.line(cell: 0, offset: 1)): warning: param \"nothere\" is not "
+          + "declared in the front matter's params; --set cannot change it") == true)
+    #expect(
+      lines.last?.hasPrefix(
+        "\(path):\(fixture.line(cell: 0, offset: 3)): warning: param "
+          + "\"label\"") == true)
+  }
+
   @Test func timeoutStopsTheWholeProcessGroup() throws {
     let fixture = try EngineFixture(
       "forever",
