@@ -333,6 +333,28 @@ import Testing
     #expect(result.diagnostics.isEmpty)
   }
 
+  @Test func cellPastTheMemoryLimitFailsSayingSo() throws {
+    let fixture = try EngineFixture(
+      "memory",
+      frontMatter: FrontMatter(memory: 256 << 20),
+      code: [
+        "print(\"small\")",
+        """
+        // 8 × 64 Mi bytes = 512 MiB, twice the limit.
+        let big = [Double](repeating: 1, count: 64 << 20)
+        print(big.count)
+        """,
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .failed])
+    let message = try #require(result.cells[1].error?.message)
+    #expect(message.hasPrefix("the lab used more than its memory limit of 256 MiB"))
+    #expect(message.contains("`memory:`"))
+  }
+
   @Test func undeclaredParamWarnsOnceAtItsLabLine() throws {
     let fixture = try EngineFixture(
       "params",

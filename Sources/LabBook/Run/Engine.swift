@@ -10,6 +10,11 @@ public struct Engine: Sendable {
 
   /// Seconds a lab may run when its front matter sets no `timeout`.
   public static let defaultTimeout = 600.0
+  /// Bytes a lab program may hold when its front matter sets no `memory`:
+  /// the smaller of 8 GiB and half the machine's physical memory.
+  public static var defaultMemoryLimit: UInt64 {
+    min(8 << 30, ProcessInfo.processInfo.physicalMemory / 2)
+  }
   /// Seconds swiftc may take on one lab program.
   static let compileTimeout = 600.0
 
@@ -103,9 +108,11 @@ public struct Engine: Sendable {
     // program has debug info); keep it short and non-interactive.
     environment["SWIFT_BACKTRACE"] =
       "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32"
+    let memory = document.frontMatter.memory ?? Self.defaultMemoryLimit
     let child = ChildProcess(
       executable: executable, arguments: [], environment: environment,
-      workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")
+      workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr",
+      memoryLimit: memory)
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
     let runStarted = Date()
     let ending = try child.run(timeout: timeout) { follower.poll(report) }
@@ -124,7 +131,7 @@ public struct Engine: Sendable {
     let transcript = RunTranscript(
       document: document, program: program, events: events,
       stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
-      ending: ending, timeout: timeout, runSeconds: runSeconds)
+      ending: ending, timeout: timeout, runSeconds: runSeconds, memoryLimit: memory)
     result.cells = transcript.cells
     follower.finish(result.cells, report)
     result.totalSeconds = Date().timeIntervalSince(clock)

@@ -23,7 +23,8 @@ struct RunTranscript {
 
   init(
     document: LabDocument, program: LabProgram, events: [RunEvent], stdout: Data,
-    stderr: Data, ending: ChildProcess.Ending, timeout: Double, runSeconds: Double = 0
+    stderr: Data, ending: ChildProcess.Ending, timeout: Double, runSeconds: Double = 0,
+    memoryLimit: UInt64? = nil
   ) {
     self.document = document
     self.program = program
@@ -75,6 +76,11 @@ struct RunTranscript {
     }
     guard stoppedEarly, let cell = blamed else { return }
     fail(cell, ending: ending, timeout: timeout)
+    if let memoryLimit, ending != .timedOut, Self.ranOutOfMemory(stderr) {
+      cells[cell].error?.message =
+        "the lab used more than its memory limit of \(Self.bytesText(memoryLimit)); raise "
+        + "`memory:` in the front matter (e.g. `memory: 16G`) or make the cell hold less"
+    }
     // It ran until it was stopped: the run's time less the finished cells'.
     // Limitation: the program's start-up time is counted in this cell too.
     let finished = cells.filter { $0.status == .ok }.map(\.seconds).reduce(0, +)
@@ -112,6 +118,27 @@ struct RunTranscript {
           + "`exit` in a cell ends the whole lab, so leave it out",
         location: fence)
     }
+  }
+
+  /// Whether the program died because an allocation failed: Swift's
+  /// runtime, or C's `malloc` through LabKit, says so on stderr.
+  static func ranOutOfMemory(_ stderr: Data) -> Bool {
+    let text = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
+    return ["failed to allocate", "could not allocate", "cannot allocate memory", "out of memory"]
+      .contains { text.localizedCaseInsensitiveContains($0) }
+  }
+
+  /// `4 GiB`, `512 MiB`, `1.5 GiB`: bytes in the largest binary unit that
+  /// leaves a whole or one-decimal number.
+  static func bytesText(_ bytes: UInt64) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return formatNumber((value * 10).rounded() / 10) + " " + units[unit]
   }
 
   /// Removes the runtime's crash report from the cell's stderr: Swift's
