@@ -34,6 +34,8 @@ public struct Histogram: Sendable {
     for i in 1..<edges.count where edges[i] <= edges[i - 1] {
       return "invalid: edges must increase (edge \(i) is \(SVGFormat.short(edges[i])))"
     }
+    // Bins with nothing in them (e.g. every value was NaN) draw nothing.
+    if maxCount == 0 { return "no data" }
     return nil
   }
 

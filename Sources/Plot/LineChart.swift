@@ -62,6 +62,15 @@ public struct LineChart: Chart {
       canvas.add(
         "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.75\""
           + " stroke-linejoin=\"round\" stroke-linecap=\"round\"/>")
+      // A finite point between non-finite neighbours has no segment: a dot.
+      for (i, point) in list.enumerated() {
+        guard let point, i == 0 || list[i - 1] == nil, i == list.count - 1 || list[i + 1] == nil
+        else { continue }
+        canvas.add(
+          "<circle cx=\"\(SVGFormat.coord(frame.px(point.x)))\""
+            + " cy=\"\(SVGFormat.coord(frame.py(point.y)))\""
+            + " r=\"2.5\" fill=\"\(color)\"/>")
+      }
     }
 
     for marker in markers where marker.x.isFinite {

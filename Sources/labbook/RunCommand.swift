@@ -47,7 +47,9 @@ struct RunCommand {
     let renderStart = clock.now
     let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let htmlPath = outputFolder + "/" + labName + ".html"
-    try Self.write(Report(document: document, result: result).html(), to: htmlPath)
+    let report = Report(document: document, result: result)
+    try Self.write(report.html(), to: htmlPath)
+    for warning in report.warnings { Console.info(warning.description) }
     try Self.write(
       String(decoding: try result.jsonData(), as: UTF8.self),
       to: outputFolder + "/" + labName + ".json")

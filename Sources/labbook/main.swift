@@ -62,4 +62,12 @@ func main() -> Int32 {
   }
 }
 
+// A parent may start us with SIGINT and SIGTERM blocked (Foundation's Process
+// does); the engine's interrupt handling needs them delivered.
+var unblocked = sigset_t()
+sigemptyset(&unblocked)
+sigaddset(&unblocked, SIGINT)
+sigaddset(&unblocked, SIGTERM)
+sigaddset(&unblocked, SIGHUP)
+sigprocmask(SIG_UNBLOCK, &unblocked, nil)
 exit(main())

@@ -57,6 +57,16 @@ import Testing
     #expect(position(document.warnings.first(containing: "looks like a code fence")) == "2:1")
   }
 
+  @Test func otherBlockClosedByASwallowedCellsFenceWarns() throws {
+    // The python block is left open; the cell's own closing fence closes it.
+    let backticks = try parseLab("```python\nx = 1\n\n```swift id=two\nprint(2)\n```\n")
+    #expect(backticks.cells.isEmpty)
+    let warning = backticks.warnings.first(containing: "start of a new swift")
+    #expect(position(warning) == "4:1")
+    let tildes = try parseLab("~~~python\nx = 1\n~~~swift\nprint(2)\n~~~\n")
+    #expect(position(tildes.warnings.first(containing: "start of a new swift")) == "3:1")
+  }
+
   @Test func fencesShownInsideOtherCodeBlocksAreQuiet() throws {
     let document = try parseLab("````markdown\n```swift\nx\n```\n````\n")
     #expect(document.cells.isEmpty)

@@ -73,7 +73,7 @@ import Testing
     let warning = try #require(document.warnings.first(containing: "\"seeed\""))
     #expect(position(warning) == "3:1")
     #expect(warning.hint.contains("did you mean \"seed\""))
-    #expect(warning.hint.contains("title, seed, params, timeout, data, grading"))
+    #expect(warning.hint.contains("title, seed, params, timeout, memory, data, grading"))
   }
 
   @Test func frontMatterThatNeverClosesIsAnError() {
@@ -131,6 +131,22 @@ import Testing
   @Test func nonPositiveTimeoutIsAnError() {
     #expect(position(labErrors("---\ntimeout: 0\n---\n").first(containing: "timeout")) == "2:10")
     #expect(labErrors("---\ntimeout: soon\n---\n").first(containing: "\"soon\"") != nil)
+  }
+
+  @Test(arguments: [
+    ("4G", UInt64(4) << 30), ("512M", 512 << 20), ("1.5GiB", 3 << 29), ("64 MB", 64 << 20),
+    ("2t", UInt64(2) << 40), ("100K", 102_400),
+  ])
+  func memoryTakesAnAmountInBinaryUnits(text: String, bytes: UInt64) throws {
+    #expect(try parseLab("---\nmemory: \(text)\n---\n").frontMatter.memory == bytes)
+  }
+
+  @Test func memoryWithoutAUnitOrPositiveAmountIsAnError() {
+    for text in ["4096", "0G", "lots", "-1G", "4X", "[4G]"] {
+      let error = labErrors("---\nmemory: \(text)\n---\n").first(containing: "memory")
+      #expect(position(error) == "2:9", "memory: \(text)")
+      #expect(error?.hint.contains("memory: 4G") == true)
+    }
   }
 
   @Test func absoluteDataPathIsAnError() {

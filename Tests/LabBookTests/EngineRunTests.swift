@@ -333,6 +333,60 @@ import Testing
     #expect(result.diagnostics.isEmpty)
   }
 
+  @Test func cellPastTheMemoryLimitFailsSayingSo() throws {
+    let fixture = try EngineFixture(
+      "memory",
+      frontMatter: FrontMatter(memory: 256 << 20),
+      code: [
+        "print(\"small\")",
+        """
+        // 8 × 64 Mi bytes = 512 MiB, twice the limit.
+        let big = [Double](repeating: 1, count: 64 << 20)
+        print(big.count)
+        """,
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok, .failed])
+    let message = try #require(result.cells[1].error?.message)
+    #expect(message.hasPrefix("the lab used more than its memory limit of 256 MiB"))
+    #expect(message.contains("`memory:`"))
+  }
+
+  @Test func undeclaredParamWarnsOnceAtItsLabLine() throws {
+    let fixture = try EngineFixture(
+      "params",
+      frontMatter: FrontMatter(params: [("lr", .double(0.1))]),
+      code: [
+        """
+        let lr = param("lr", default: 0.5)
+        let typo = param("nothere", default: 3)
+        let again = param("nothere", default: 3)
+        let name = param("label", default: "x")
+        print(lr, typo + again, name)
+        """
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    #expect(result.cells.map(\.status) == [.ok])
+    #expect(result.cells[0].text(.stdout) == "0.1 6 x\n")
+    let lines = result.cells[0].text(.stderr).split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    let path = fixture.document.path
+    #expect(
+      lines.first?.hasPrefix(
+        "\(path):\(fixture.line(cell: 0, offset: 1)): warning: param \"nothere\" is not "
+          + "declared in the front matter's params; --set cannot change it") == true)
+    #expect(
+      lines.last?.hasPrefix(
+        "\(path):\(fixture.line(cell: 0, offset: 3)): warning: param "
+          + "\"label\"") == true)
+  }
+
   @Test func timeoutStopsTheWholeProcessGroup() throws {
     let fixture = try EngineFixture(
       "forever",
@@ -353,6 +407,7 @@ import Testing
 
     #expect(result.cells.map(\.status) == [.ok, .timedOut, .notRun])
     #expect(result.cells[1].error?.message.contains("2 s") == true)
+    #expect(result.cells[1].seconds > 0, "the stopped cell ran until it was stopped")
     let pid = try #require(Int32(result.cells[1].text(.stdout).trimmingCharacters(in: .newlines)))
     #expect(!isAlive(pid))
   }

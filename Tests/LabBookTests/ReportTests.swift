@@ -38,8 +38,35 @@ import Testing
   @Test func cellSummaryCountsStatusesAndLinksFailures() {
     #expect(
       Self.sample.contains(
-        "7 cells: 4 ok, 1 failed, 1 not run, 1 skipped — <span class=\"summary-failed\">"
-          + "failed: <a href=\"#cell-crash\">crash</a></span>"))
+        "7 cells: 3 ok, 1 check failed, 1 failed, 1 not run, 1 skipped — "
+          + "<span class=\"summary-failed\">failed: <a href=\"#cell-check-std\">check-std</a>, "
+          + "<a href=\"#cell-crash\">crash</a></span>"))
+  }
+
+  @Test func truncationNoteSaysWhenTheJSONWasCappedToo() {
+    var result = ReportSample.result
+    let engineNote = "[… 5000\(RunTranscript.capNotePhrase)1 MB per stream]\n"
+    result.cells[0].outputs = [.text(stream: .stdout, text: String(repeating: "x", count: 50))]
+    result.cells[1].outputs = [
+      .text(stream: .stdout, text: String(repeating: "y", count: 50) + "\n" + engineNote)
+    ]
+    let options = ReportOptions(inlineKaTeX: false, maxStreamCharacters: 20)
+    let html = Report(document: ReportSample.document, result: result, options: options).html()
+    // 50 − 20 characters of the cell's own text; the engine's note is not one of them.
+    #expect(html.contains("… 30 more characters not shown (the run's JSON has them all)"))
+    #expect(
+      html.contains(
+        "… 31 more characters not shown (the run's JSON has them, but the engine kept only "
+          + "the start of this output: … 5000 more bytes left out"))
+  }
+
+  @Test func failedCheckIsCountedAndMarksItsCell() {
+    // The sample's one cell with checks: one of its two 1-point checks passed.
+    #expect(
+      Self.sample.contains(
+        "<dt>Checks</dt><dd><span class=\"summary-failed\">1 of 2 passed, 1/2 points</span>"))
+    #expect(Self.sample.contains("class=\"cell cell-checkFailed\" id=\"cell-check-std\""))
+    #expect(Self.sample.contains("<span class=\"status status-checkFailed\">check failed</span>"))
   }
 
   @Test func tableOfContentsLinksProseHeadings() {
@@ -115,6 +142,42 @@ import Testing
     let html = Report(document: document, result: result, options: Self.plainOptions).html()
     #expect(html.contains("x.md:3:5: error"))
     #expect(html.contains("Not run: the lab program did not build"))
+  }
+
+  @Test func cellsAfterACompileErrorSayTheProgramDidNotBuild() {
+    let error = Diagnostic(
+      .error, at: SourceLocation(file: "x.md", line: 3, column: 5), "cannot find 'q'")
+    let result = RunResult(
+      lab: "x", title: "X", seed: 1, startedAt: "t", labbookVersion: "0",
+      diagnostics: [error],
+      cells: [
+        CellResult(
+          id: "a", status: .failed,
+          error: CellError(message: "cannot find 'q'", location: error.location)),
+        CellResult(id: "b", status: .notRun),
+      ])
+    let document = LabDocument(
+      path: "x.md", source: "", frontMatter: FrontMatter(),
+      blocks: [("a", 2), ("b", 6)].map { id, line in
+        .cell(
+          Cell(
+            id: id, code: "q", fenceLocation: SourceLocation(file: "x.md", line: line),
+            codeLine: line + 1))
+      })
+    let html = Report(document: document, result: result, options: Self.plainOptions).html()
+    #expect(html.contains("Not run: the lab program did not build"))
+    #expect(!html.contains("an earlier cell failed"))
+  }
+
+  @Test func controlAndBidiCharactersInOutputAreShownInert() {
+    #expect(HTML.escape("a\u{0}b\u{7}c\td\n") == "a\u{2400}b\u{2407}c\td\n")
+    #expect(HTML.escape("x\u{202E}y\u{2066}z\u{7F}") == "x[U+202E]y[U+2066]z\u{2421}")
+    var result = ReportSample.result
+    result.cells[0].outputs = [.text(stream: .stdout, text: "nul\u{0} \u{202E}reversed\n")]
+    let html = Report(document: ReportSample.document, result: result, options: Self.plainOptions)
+      .html()
+    #expect(html.contains("nul\u{2400} [U+202E]reversed"))
+    #expect(!html.unicodeScalars.contains { $0.value == 0 || $0.value == 0x202E })
   }
 
   @Test func checksShowPassFailAndPoints() {

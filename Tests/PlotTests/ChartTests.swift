@@ -74,6 +74,14 @@ import Testing
     }
   }
 
+  @Test func controlAndBidiCharactersInLabelsAreShownInert() {
+    let svg = BarChart(title: "a\u{0}b\u{202E}c", labels: ["x\u{1B}"], values: [1]).svg()
+    #expect(svg.contains("a\u{2400}b[U+202E]c"))
+    #expect(svg.contains("x\u{241B}"))
+    #expect(!svg.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(Self.isWellFormedXML(svg))
+  }
+
   @Test func leftOutValuesAreNotedVisibly() {
     let line = LineChart(title: "t", series: [Series(name: "a", y: [1, .nan, 3, .infinity])])
     #expect(line.svg().contains(">2 non-finite values left out<"))
@@ -103,6 +111,23 @@ import Testing
       Heatmap(title: "t", rows: 0, cols: 0, values: []),
     ]
     for chart in charts { #expect(chart.svg().contains(">no data<")) }
+  }
+
+  @Test func histogramWithNoFiniteValueSaysNoData() {
+    // What binning [nan, nan] gives: empty bins and two values left out.
+    let allNaN = Histogram(edges: [0, 0.5, 1], counts: [0, 0], nonFinite: 2)
+    #expect(HistogramChart(title: "t", histogram: allNaN).svg().contains(">no data<"))
+    let grid = HistogramGrid(title: "g", panels: [allNaN]).svg()
+    #expect(grid.contains(">no data<"))
+  }
+
+  @Test func isolatedFinitePointsBetweenGapsAreDrawnAsDots() {
+    // 2 and 5 have only non-finite neighbours; 7 → 8 is a segment.
+    let svg = LineChart(
+      title: "t", series: [Series(name: "a", y: [2, .nan, 5, .infinity, 7, 8])]
+    ).svg()
+    #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+    #expect(Self.isWellFormedXML(svg))
   }
 
   @Test func singlePointIsDrawnAsADot() {

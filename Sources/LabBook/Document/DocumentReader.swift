@@ -108,8 +108,8 @@ struct DocumentReader {
           block.startLine, block.startColumn,
           "this code block is never closed, so the rest of the file is read as its code",
           hint: closingHint(fence))
-        checkCellFences(after: block.startLine, through: lastCodeLine)
       }
+      checkCellFences(after: block.startLine, through: lastCodeLine, nestedAllowed: closed)
       return nil
     }
     let what = language == "swift" ? "cell" : "answer block"
@@ -198,12 +198,26 @@ struct DocumentReader {
   }
 
   /// Warns about lines inside a block that look like the start of a cell: the
-  /// fence before them was probably left open.
-  private mutating func checkCellFences(after fenceLine: Int, through lastLine: Int) {
+  /// fence before them was probably left open. With `nestedAllowed`, a cell
+  /// fence whose own closing fence also lies inside the block is taken as a
+  /// deliberate example (a ````` ````markdown ````` block showing a cell) and
+  /// not warned about; one whose closing line closed the outer block is.
+  // Limitation: an unclosed ``` block swallowing a whole ~~~swift cell (closed
+  // inside it) is taken as an example when a later ``` closes the block.
+  private mutating func checkCellFences(
+    after fenceLine: Int, through lastLine: Int, nestedAllowed: Bool = false
+  ) {
     for line in stride(from: fenceLine + 1, through: lastLine, by: 1) {
       guard let fence = FenceLine(text.content(ofLine: line)),
         fence.language == "swift" || fence.language == "answer"
       else { continue }
+      if nestedAllowed,
+        (line + 1...max(line + 1, lastLine)).contains(where: {
+          $0 <= lastLine && fence.isClosed(by: text.content(ofLine: $0))
+        })
+      {
+        continue
+      }
       log.warning(
         line, fence.indent + 1,
         "this line looks like the start of a new \(fence.language) block, but it is "

@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
   public var params: [(name: String, value: ParamValue)]
   /// Seconds the whole run may take before it is stopped.
   public var timeout: Double?
+  /// Bytes of memory the lab program may hold (`memory: 4G`).
+  public var memory: UInt64?
   /// Files the lab reads, relative to the lab; part of the cache key.
   public var data: [String]
   /// Settings for grading (`grading:` mapping), kept as strings.
@@ -23,13 +25,14 @@ public struct FrontMatter: Sendable {
   /// A front matter with the given keys; all absent by default.
   public init(
     title: String? = nil, seed: UInt64? = nil, params: [(name: String, value: ParamValue)] = [],
-    timeout: Double? = nil, data: [String] = [], grading: [String: String] = [:],
-    location: SourceLocation? = nil
+    timeout: Double? = nil, memory: UInt64? = nil, data: [String] = [],
+    grading: [String: String] = [:], location: SourceLocation? = nil
   ) {
     self.title = title
     self.seed = seed
     self.params = params
     self.timeout = timeout
+    self.memory = memory
     self.data = data
     self.grading = grading
     self.location = location

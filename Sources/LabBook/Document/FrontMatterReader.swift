@@ -5,7 +5,7 @@
 /// keys are checked here, each problem located in the lab's own file.
 struct FrontMatterReader {
   static let knownKeys = [
-    "title", "seed", "params", "timeout", "data", "grading", "handout",
+    "title", "seed", "params", "timeout", "memory", "data", "grading", "handout",
   ]
 
   let text: SourceText
@@ -65,6 +65,7 @@ struct FrontMatterReader {
       case "seed": frontMatter.seed = seed(value)
       case "params": frontMatter.params = params(value)
       case "timeout": frontMatter.timeout = timeout(value)
+      case "memory": frontMatter.memory = memory(value)
       case "data": frontMatter.data = data(value)
       case "grading": frontMatter.grading = grading(value)
       case "handout": frontMatter.handout = handout(value)
@@ -110,6 +111,37 @@ struct FrontMatterReader {
       return nil
     }
     return seconds
+  }
+
+  private mutating func memory(_ node: YAML.Node) -> UInt64? {
+    guard case .scalar(let scalar) = node, let bytes = Self.bytes(scalar.text), bytes > 0 else {
+      report(
+        node, "memory \(quoted(node)) is not an amount of memory with a unit",
+        hint: "write e.g. \"memory: 4G\" or \"memory: 512M\" (K, M, G, T: powers of 1024)")
+      return nil
+    }
+    return bytes
+  }
+
+  /// `4G`, `512M`, `1.5GiB`, `64 MB`: a number and a unit K, M, G or T
+  /// (each 1024 times the one before; a trailing `B` or `iB` is allowed),
+  /// in bytes; `nil` without a unit or beyond `UInt64`.
+  static func bytes(_ text: String) -> UInt64? {
+    var unitText = text.drop { $0.isNumber || $0 == "." || $0 == " " }
+    let number = text.prefix(text.count - unitText.count).trimmingBlanks
+    unitText = Substring(unitText.uppercased())
+    if unitText.hasSuffix("IB") {
+      unitText = unitText.dropLast(2)
+    } else if unitText.hasSuffix("B") {
+      unitText = unitText.dropLast()
+    }
+    let powers: [Substring: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
+    guard let scale = powers[unitText], let value = Double(number), value.isFinite else {
+      return nil
+    }
+    let bytes = (value * scale).rounded()
+    guard bytes >= 1, bytes < 0x1p64 else { return nil }
+    return UInt64(bytes)
   }
 
   private mutating func data(_ node: YAML.Node) -> [String] {

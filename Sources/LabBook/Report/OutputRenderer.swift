@@ -46,12 +46,24 @@ struct OutputRenderer {
   private func stream(_ stream: CellOutput.Stream, _ text: String) -> String {
     var shown = text
     var note = ""
+    // The engine's own cut, when it made one: its note is the last line.
+    var engineNote: Substring?
+    if let start = shown.range(of: "\n[… ", options: .backwards),
+      shown[start.upperBound...].contains(RunTranscript.capNotePhrase)
+    {
+      engineNote = shown[shown.index(after: start.lowerBound)...]
+    }
     if shown.count > maxStreamCharacters {
-      let rest = shown.count - maxStreamCharacters
+      let rest = shown.count - maxStreamCharacters - (engineNote?.count ?? 0)
       shown = String(shown.prefix(maxStreamCharacters))
+      let json =
+        engineNote == nil
+        ? "the run's JSON has them all"
+        : "the run's JSON has them, but the engine kept only the start of this output: "
+          + HTML.escape(
+            String(engineNote!.trimmingCharacters(in: .newlines).dropFirst().dropLast()))
       note =
-        "\n<span class=\"truncated\">… \(rest) more characters not shown"
-        + " (the run's JSON has them all)</span>"
+        "\n<span class=\"truncated\">… \(rest) more characters not shown (\(json))</span>"
     }
     if shown.hasSuffix("\n") { shown.removeLast() }
     var html = ""

@@ -6,7 +6,10 @@ extension Report {
   func renderCell(_ cell: Cell, _ run: CellResult?, failedBefore: String?) -> String {
     let status = run?.status ?? .notRun
     let id = HTML.escape(cell.id)
-    var html = "<section class=\"cell cell-\(status.rawValue)\" id=\"cell-\(id)\">\n"
+    // A cell that ran to its end but failed a check is not plain "ok".
+    let failedCheck = status == .ok && Self.hasFailedCheck(run)
+    let kind = failedCheck ? "checkFailed" : status.rawValue
+    var html = "<section class=\"cell cell-\(kind)\" id=\"cell-\(id)\">\n"
     html += "<div class=\"cell-head\"><a class=\"cell-id\" href=\"#cell-\(id)\">[\(id)]</a>"
     if let title = cell.title { html += "<span class=\"cell-title\">\(HTML.escape(title))</span>" }
     for tag in ["solution", "test", "hidden", "instructor"] where cell.has(tag) {
@@ -15,7 +18,9 @@ extension Report {
     if let points = cell.points {
       html += "<span class=\"tag\">\(formatNumber(points)) pt\(points == 1 ? "" : "s")</span>"
     }
-    html += "<span class=\"status status-\(status.rawValue)\">\(label(status))</span>"
+    html +=
+      "<span class=\"status status-\(kind)\">"
+      + (failedCheck ? "check failed" : label(status)) + "</span>"
     if let run, status == .ok || status == .failed || status == .timedOut {
       html += "<span class=\"time\">\(String(format: "%.2f s", run.seconds))</span>"
     }
@@ -44,6 +49,14 @@ extension Report {
     return html + "</section>\n"
   }
 
+  /// Whether `run` recorded a check that did not pass.
+  static func hasFailedCheck(_ run: CellResult?) -> Bool {
+    run?.outputs.contains {
+      if case .check(let check) = $0 { return !check.passed }
+      return false
+    } ?? false
+  }
+
   private func label(_ status: CellResult.Status) -> String {
     switch status {
     case .ok: "ok"
@@ -55,11 +68,14 @@ extension Report {
   }
 
   private func notRunReason(_ failedBefore: String?) -> String {
-    if let failedBefore {
+    // A compile error fails the cell it names; the others did not run
+    // because nothing was built, not because that cell failed.
+    let buildFailed = result.diagnostics.contains { $0.severity == .error && $0.location != nil }
+    if let failedBefore, !buildFailed {
       let id = HTML.escape(failedBefore)
       return "Not run: an earlier cell failed (<a href=\"#cell-\(id)\">\(id)</a>)."
     }
-    if result.diagnostics.contains(where: { $0.severity == .error }) {
+    if buildFailed || result.diagnostics.contains(where: { $0.severity == .error }) {
       return "Not run: the lab program did not build (see the errors above)."
     }
     return "Not run."

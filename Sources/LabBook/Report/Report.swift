@@ -94,6 +94,7 @@ public struct Report {
     }
     rows.append(("LabBook", version))
     rows.append(("Cells", cellSummary()))
+    if let checks = checkSummary() { rows.append(("Checks", checks)) }
 
     var html = "<header class=\"title-block\">\n<h1>\(HTML.escape(title))</h1>\n"
     html += "<dl class=\"meta\">\n"
@@ -101,20 +102,29 @@ public struct Report {
     return html + "</dl>\n</header>\n"
   }
 
-  /// "5 cells: 3 ok, 1 failed (cell-x), 1 not run".
+  /// "5 cells: 2 ok, 1 check failed, 1 failed, 1 not run — failed: …"; a
+  /// cell that ran but failed a check is counted apart from "ok".
   private func cellSummary() -> String {
     var counts: [CellResult.Status: Int] = [:]
+    var checkFailed = 0
     var failed: [String] = []
     for cell in document.cells {
-      let status = result.cell(cell.id)?.status ?? .notRun
+      let run = result.cell(cell.id)
+      let status = run?.status ?? .notRun
+      if status == .ok && Self.hasFailedCheck(run) {
+        checkFailed += 1
+        failed.append(cell.id)
+        continue
+      }
       counts[status, default: 0] += 1
       if status == .failed || status == .timedOut { failed.append(cell.id) }
     }
+    var parts = counts[.ok].map { ["\($0) ok"] } ?? []
+    if checkFailed > 0 { parts.append("\(checkFailed) check failed") }
     let order: [(CellResult.Status, String)] = [
-      (.ok, "ok"), (.failed, "failed"), (.timedOut, "timed out"), (.notRun, "not run"),
-      (.skipped, "skipped"),
+      (.failed, "failed"), (.timedOut, "timed out"), (.notRun, "not run"), (.skipped, "skipped"),
     ]
-    let parts = order.compactMap { status, name in
+    parts += order.compactMap { status, name in
       counts[status].map { "\($0) \(name)" }
     }
     let total = document.cells.count
@@ -128,6 +138,27 @@ public struct Report {
         " — <span class=\"summary-failed\">failed: "
         + links.joined(separator: ", ") + "</span>"
     }
+    return text
+  }
+
+  /// "3 of 4 passed, 5/7 points" over every check the run recorded; `nil`
+  /// when there is none. Points are left out when no check carries any.
+  private func checkSummary() -> String? {
+    let checks = result.cells.flatMap { cell in
+      cell.outputs.compactMap { output -> CheckResult? in
+        if case .check(let check) = output { return check }
+        return nil
+      }
+    }
+    guard !checks.isEmpty else { return nil }
+    let passed = checks.filter(\.passed).count
+    var text = "\(passed) of \(checks.count) passed"
+    let points = checks.map(\.points).reduce(0, +)
+    if points > 0 {
+      let score = checks.map(\.score).reduce(0, +)
+      text += ", \(formatNumber(score))/\(formatNumber(points)) points"
+    }
+    if passed < checks.count { text = "<span class=\"summary-failed\">\(text)</span>" }
     return text
   }
 

@@ -45,7 +45,8 @@ enum ReportStyle {
     .status-ok { color: var(--ok); } .status-failed, .status-timedOut { color: #fff;
       background: var(--fail); }
     .status-notRun, .status-skipped { color: var(--muted); border: 1px dashed var(--muted); }
-    .cell-failed, .cell-timedOut { border-left-color: var(--fail); }
+    .status-checkFailed { color: var(--fail); border: 1px solid var(--fail); }
+    .cell-failed, .cell-timedOut, .cell-checkFailed { border-left-color: var(--fail); }
     .cell-notRun, .cell-skipped { border-left-style: dashed; }
     .cell-notRun pre.code, .cell-skipped pre.code { opacity: .65; }
     pre.code .k { color: #a626a4; } pre.code .s { color: #50a14f; }

@@ -24,12 +24,21 @@ struct ChildProcess {
   var workingDirectory: String
   var stdoutPath: String
   var stderrPath: String
+  /// Bytes of data (heap and private mappings) the program may hold,
+  /// `RLIMIT_DATA`; `nil` for no limit. (`RLIMIT_AS` would also count the
+  /// runtime's address-space reservations.)
+  var memoryLimit: UInt64? = nil
 
   /// Starts the program, waits at most `timeout` seconds, and stops every
   /// process left in its group, whether it ended or not. `whileRunning` is
   /// called every few milliseconds while it runs (e.g. to report progress).
   func run(timeout: Double, whileRunning: () -> Void = {}) throws(EngineError) -> Ending {
     let pid = try spawn()
+    if let memoryLimit {
+      // Limitation: set just after the start, so the first instants run unlimited.
+      var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
+      _ = Self.setLimit(pid, Int32(RLIMIT_DATA.rawValue), &limit)
+    }
     return InterruptForwarding.whileRunning(pid) { wait(for: pid, timeout: timeout, whileRunning) }
   }
 
@@ -46,6 +55,11 @@ struct ChildProcess {
       if Date() >= deadline {
         stopGroup(pid, reap: true)
         return .timedOut
+      }
+      if InterruptForwarding.isInterrupted {
+        // LabBook is being stopped: end the group now, the caller cleans up.
+        stopGroup(pid, reap: true)
+        return .signaled(SIGKILL)
       }
       whileRunning()
       usleep(delay)
@@ -106,6 +120,16 @@ struct ChildProcess {
       let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np")
     else { return ENOSYS }
     return unsafeBitCast(symbol, to: AddChdir.self)(actions, path)
+  }
+
+  private typealias PRLimit =
+    @convention(c) (pid_t, Int32, UnsafePointer<rlimit>?, UnsafeMutablePointer<rlimit>?) -> Int32
+
+  /// glibc's `prlimit` (a GNU extension Swift's Glibc module does not
+  /// export), looked up with `dlsym`: sets `resource`'s limit of `pid`.
+  private static func setLimit(_ pid: pid_t, _ resource: Int32, _ limit: inout rlimit) -> Int32 {
+    guard let symbol = dlsym(nil, "prlimit") else { return ENOSYS }
+    return unsafeBitCast(symbol, to: PRLimit.self)(pid, resource, &limit, nil)
   }
 
   /// SIGTERM to the group, a second's grace, then SIGKILL.

@@ -13,9 +13,19 @@ struct CompilerOutput {
   /// cells through `program`, with columns shifted by an indented fence's
   /// indentation (cmark strips it from the code). Other `error:` lines
   /// (linker, driver) become diagnostics without a location.
+  ///
+  /// Noise is left out: warnings about LabBook's generated glue (e.g. "will
+  /// never be executed" after a cell ending in `fatalError`) with their
+  /// notes, and the driver's "… command failed with exit code 1" once an
+  /// error names a place.
   init(_ text: String, labPath: String, program: LabProgram) {
+    var droppingNotes = false
     for line in text.split(separator: "\n") {
       if let entry = Self.located(String(line), labPath: labPath, program: program) {
+        let severity = entry.diagnostic.severity
+        if severity == .note && droppingNotes { continue }
+        droppingNotes = severity == .warning && entry.cellIndex == nil
+        if droppingNotes { continue }
         entries.append(entry)
       } else if let range = line.range(of: "error: "),
         line.hasPrefix("error:")
@@ -24,6 +34,18 @@ struct CompilerOutput {
         let message = String(line[range.upperBound...])
         entries.append(Entry(diagnostic: Diagnostic(.error, at: nil, message), cellIndex: nil))
       }
+    }
+    if entries.contains(where: { $0.diagnostic.severity == .error && $0.cellIndex != nil }) {
+      entries.removeAll { $0.cellIndex == nil && Self.isDriverNoise($0.diagnostic.message) }
+    }
+  }
+
+  /// Whether `message` is the driver's summary of a failed compile job
+  /// (`emit-module`, `compile`), which says nothing the located errors do
+  /// not. A failed link is kept: it has no located error of its own.
+  static func isDriverNoise(_ message: String) -> Bool {
+    ["emit-module", "compile", "merge-module"].contains {
+      message.hasPrefix("\($0) command failed with exit code ")
     }
   }
 

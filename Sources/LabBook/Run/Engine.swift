@@ -10,6 +10,11 @@ public struct Engine: Sendable {
 
   /// Seconds a lab may run when its front matter sets no `timeout`.
   public static let defaultTimeout = 600.0
+  /// Bytes a lab program may hold when its front matter sets no `memory`:
+  /// the smaller of 8 GiB and half the machine's physical memory.
+  public static var defaultMemoryLimit: UInt64 {
+    min(8 << 30, ProcessInfo.processInfo.physicalMemory / 2)
+  }
   /// Seconds swiftc may take on one lab program.
   static let compileTimeout = 600.0
 
@@ -60,7 +65,9 @@ public struct Engine: Sendable {
     }
 
     let work = try makeWorkFolder()
-    defer { try? FileManager.default.removeItem(atPath: work) }
+    // Removed on every path; on Ctrl-C or SIGTERM too, before LabBook ends.
+    let scope = InterruptForwarding.begin(removing: work)
+    defer { scope.end() }
 
     // Build the program, or take it from the cache.
     var executable = work + "/lab"
@@ -77,10 +84,12 @@ public struct Engine: Sendable {
       guard compiled.succeeded else {
         result.cells = compileFailure(compiled.output, document: document, program: program)
         result.totalSeconds = Date().timeIntervalSince(clock)
-        cache?.store(result, forKey: runKey)
+        if !InterruptForwarding.isInterrupted { cache?.store(result, forKey: runKey) }
         return result
       }
-      cache?.storeProgram(at: executable, forKey: programKey, diagnostics: result.diagnostics)
+      if !InterruptForwarding.isInterrupted {
+        cache?.storeProgram(at: executable, forKey: programKey, diagnostics: result.diagnostics)
+      }
     }
 
     // Run it in a folder of its own, reading its events as they come.
@@ -93,15 +102,21 @@ public struct Engine: Sendable {
     environment["LABBOOK_SEED"] = String(seed)
     environment["LABBOOK_PARAMS"] = ParamBinding.environmentText(params)
     environment["LABBOOK_LAB_DIR"] = Self.labFolder(document.path)
+    // The lab's own temporary files go with the run's folder.
+    environment["TMPDIR"] = work
     // Swift's backtracer names the lab lines a crash went through (the
     // program has debug info); keep it short and non-interactive.
     environment["SWIFT_BACKTRACE"] =
       "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=32"
+    let memory = document.frontMatter.memory ?? Self.defaultMemoryLimit
     let child = ChildProcess(
       executable: executable, arguments: [], environment: environment,
-      workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr")
+      workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr",
+      memoryLimit: memory)
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
+    let runStarted = Date()
     let ending = try child.run(timeout: timeout) { follower.poll(report) }
+    let runSeconds = Date().timeIntervalSince(runStarted)
 
     let events = RunEvent.decodeAll(FileManager.default.contents(atPath: eventsPath) ?? Data())
     if events.isEmpty && ending != .exited(0) {
@@ -116,12 +131,15 @@ public struct Engine: Sendable {
     let transcript = RunTranscript(
       document: document, program: program, events: events,
       stdout: Self.mapped(work + "/stdout"), stderr: Self.mapped(work + "/stderr"),
-      ending: ending, timeout: timeout)
+      ending: ending, timeout: timeout, runSeconds: runSeconds, memoryLimit: memory)
     result.cells = transcript.cells
     follower.finish(result.cells, report)
     result.totalSeconds = Date().timeIntervalSince(clock)
     // A timeout depends on the machine's load: run it again next time.
-    if ending != .timedOut { cache?.store(result, forKey: runKey) }
+    // An interrupted run is not the lab's outcome either.
+    if ending != .timedOut && !InterruptForwarding.isInterrupted {
+      cache?.store(result, forKey: runKey)
+    }
     return result
   }
 
@@ -204,7 +222,9 @@ public struct Engine: Sendable {
       executable: toolchain.swiftc,
       arguments: ["-diagnostic-style", "llvm"]
         + toolchain.compileArguments(source: source, output: output),
-      environment: ProcessInfo.processInfo.environment, workingDirectory: work,
+      // swiftc's temporary files go in the run's folder, removed with it.
+      environment: ProcessInfo.processInfo.environment.merging(["TMPDIR": work]) { $1 },
+      workingDirectory: work,
       stdoutPath: work + "/swiftc.out", stderrPath: work + "/swiftc.err")
     let ending = try compiler.run(timeout: Self.compileTimeout)
     let text =
@@ -251,7 +271,8 @@ public struct Engine: Sendable {
     defer { try? FileManager.default.removeItem(atPath: work) }
     let child = ChildProcess(
       executable: toolchain.swiftc, arguments: ["--version"],
-      environment: ProcessInfo.processInfo.environment, workingDirectory: work,
+      environment: ProcessInfo.processInfo.environment.merging(["TMPDIR": work]) { $1 },
+      workingDirectory: work,
       stdoutPath: work + "/out", stderrPath: work + "/err")
     guard (try? child.run(timeout: 60)) == .exited(0),
       let data = FileManager.default.contents(atPath: work + "/out")

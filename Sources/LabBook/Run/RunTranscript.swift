@@ -9,6 +9,9 @@ import Foundation
 struct RunTranscript {
   /// Bytes kept per stream per cell; the rest is cut with a note.
   static let outputCap = 1 << 20
+  /// The words of that note, which ends the kept text as its last line:
+  /// `[… N more bytes left out: a cell keeps at most 1 MB per stream]`.
+  static let capNotePhrase = " more bytes left out: a cell keeps at most "
 
   private(set) var cells: [CellResult]
   private let document: LabDocument
@@ -20,7 +23,8 @@ struct RunTranscript {
 
   init(
     document: LabDocument, program: LabProgram, events: [RunEvent], stdout: Data,
-    stderr: Data, ending: ChildProcess.Ending, timeout: Double
+    stderr: Data, ending: ChildProcess.Ending, timeout: Double, runSeconds: Double = 0,
+    memoryLimit: UInt64? = nil
   ) {
     self.document = document
     self.program = program
@@ -72,6 +76,15 @@ struct RunTranscript {
     }
     guard stoppedEarly, let cell = blamed else { return }
     fail(cell, ending: ending, timeout: timeout)
+    if let memoryLimit, ending != .timedOut, Self.ranOutOfMemory(stderr) {
+      cells[cell].error?.message =
+        "the lab used more than its memory limit of \(Self.bytesText(memoryLimit)); raise "
+        + "`memory:` in the front matter (e.g. `memory: 16G`) or make the cell hold less"
+    }
+    // It ran until it was stopped: the run's time less the finished cells'.
+    // Limitation: the program's start-up time is counted in this cell too.
+    let finished = cells.filter { $0.status == .ok }.map(\.seconds).reduce(0, +)
+    cells[cell].seconds = max(0, runSeconds - finished)
   }
 
   private mutating func fail(_ cell: Int, ending: ChildProcess.Ending, timeout: Double) {
@@ -107,6 +120,27 @@ struct RunTranscript {
     }
   }
 
+  /// Whether the program died because an allocation failed: Swift's
+  /// runtime, or C's `malloc` through LabKit, says so on stderr.
+  static func ranOutOfMemory(_ stderr: Data) -> Bool {
+    let text = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
+    return ["failed to allocate", "could not allocate", "cannot allocate memory", "out of memory"]
+      .contains { text.localizedCaseInsensitiveContains($0) }
+  }
+
+  /// `4 GiB`, `512 MiB`, `1.5 GiB`: bytes in the largest binary unit that
+  /// leaves a whole or one-decimal number.
+  static func bytesText(_ bytes: UInt64) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return formatNumber((value * 10).rounded() / 10) + " " + units[unit]
+  }
+
   /// Removes the runtime's crash report from the cell's stderr: Swift's
   /// backtrace (`*** Signal …` to `Backtrace took …`) or, without the
   /// backtracer, its "Current stack trace:" of bare addresses. The lab's
@@ -122,6 +156,8 @@ struct RunTranscript {
         let end = lines[(start + 1)...].firstIndex { $0.first?.isNumber != true } ?? lines.count
         lines.removeSubrange(start..<end)
       }
+      // The runtime's own complaint while it collects the crash, not the lab's.
+      lines.removeAll { $0.hasPrefix("swift-runtime: failed to suspend thread") }
       while lines.count > 1 && lines[lines.count - 1].isEmpty && lines[lines.count - 2].isEmpty {
         lines.removeLast()
       }
@@ -171,7 +207,7 @@ struct RunTranscript {
     if keep < end - start {
       if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
       text +=
-        "[… \(end - start - keep) more bytes left out: a cell keeps at most "
+        "[… \(end - start - keep)\(Self.capNotePhrase)"
         + "\(Self.outputCap >> 20) MB per stream]\n"
     }
     return (text, keep)

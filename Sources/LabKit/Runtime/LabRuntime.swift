@@ -37,6 +37,11 @@ public enum _LabRuntime {
     var cellStarted = 0.0
     var seed: UInt64 = 0
     var params: [String: String] = [:]
+    /// Whether LabBook passed the parameters: then `params` holds every
+    /// name the front matter declares.
+    var paramsGiven = false
+    /// Undeclared names already warned about.
+    var warnedParams: Set<String> = []
     var labDirectory = "."
     var nonce = ""
     var skipped: Set<Int> = []
@@ -63,6 +68,7 @@ public enum _LabRuntime {
         (environment("LABBOOK_SKIP") ?? "").split(separator: ",").compactMap { Int($0) })
       state.seed = seed
       state.params = parseParams(environment("LABBOOK_PARAMS") ?? "")
+      state.paramsGiven = environment("LABBOOK_PARAMS") != nil
       state.labDirectory = environment("LABBOOK_LAB_DIR") ?? "."
     }
     Random.seed(seed)
@@ -129,6 +135,28 @@ public enum _LabRuntime {
 
   /// The raw text of parameter `name`, if LabBook passed one.
   static func param(_ name: String) -> String? { state.withLock { $0.params[name] } }
+
+  /// The raw text of parameter `name`, if LabBook passed one. Under
+  /// LabBook, a name the front matter does not declare gets one warning
+  /// line on stderr, `file:line: warning: …`, naming the calling line.
+  static func param(_ name: String, file: StaticString, line: UInt) -> String? {
+    let (value, warn) = state.withLock { state -> (String?, Bool) in
+      let value = state.params[name]
+      guard value == nil, state.paramsGiven, !state.warnedParams.contains(name) else {
+        return (value, false)
+      }
+      state.warnedParams.insert(name)
+      return (nil, true)
+    }
+    if warn {
+      let message =
+        "\(file):\(line): warning: param \"\(name)\" is not declared in the front matter's "
+        + "params; --set cannot change it (declare it under `params:` with its default)\n"
+      fflush(nil)
+      fputs(message, stderr)
+    }
+    return value
+  }
 
   static var labDirectory: String { state.withLock { $0.labDirectory } }
 
