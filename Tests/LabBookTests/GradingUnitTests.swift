@@ -94,6 +94,32 @@ import Testing
     #expect(wrong.first?.score == 0)
   }
 
+  @Test func commonWaysOfWritingAChoiceLetterAreAccepted() {
+    let key = answer(.choice, key: "B")
+    for response in ["B", "(B)", "B.", "B)", "B) 1/2", "Answer: B", " b ", "answer b", "B: Xavier"]
+    {
+      let item = AnswerGrading.items([key], responses: ["q": response]).first
+      #expect(item?.score == 2, "response \(response)")
+    }
+    #expect(AnswerGrading.items([key], responses: ["q": "(C)"]).first?.score == 0)
+  }
+
+  @Test func severalLettersMatchInAnyOrderWithAnySeparator() {
+    let key = answer(.choice, key: "A, B, D")
+    for response in ["D, B, A", "a b d", "(A) (B) (D)", "B; D; A", "A and B and D", "A/B/D"] {
+      let item = AnswerGrading.items([key], responses: ["q": response]).first
+      #expect(item?.score == 2, "response \(response)")
+    }
+    #expect(AnswerGrading.items([key], responses: ["q": "A, B"]).first?.score == 0)
+  }
+
+  @Test func anUnreadableChoiceSaysWhatFormToUse() {
+    let item = AnswerGrading.items([answer(.choice, key: "B")], responses: ["q": "1/2"]).first
+    #expect(item?.score == 0)
+    #expect(item?.message.contains("write the letter of your choice, e.g. B") == true)
+    #expect(item?.message.contains("not the answer") == false)
+  }
+
   @Test func numbersPassWithinTheTolerance() {
     // |2.31 − 2.302585| = 0.0074 ≤ 0.01; |2.32 − 2.302585| = 0.0174 > 0.01.
     let key = answer(.number, key: "2.302585", tolerance: 0.01)
