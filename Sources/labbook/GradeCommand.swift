@@ -6,6 +6,13 @@ struct GradeCommand {
   private let arguments: Arguments
 
   init(_ words: [String]) throws(CLIError) {
+    if let set = words.first(where: { $0 == "--set" || $0.hasPrefix("--set=") }) {
+      throw CLIError.usage(
+        "'labbook grade' takes no '\(set)': every student must be graded with the same "
+          + "parameters, so set them in the lab's front matter under `grading:`, e.g. "
+          + "`params.width: 256` (see docs/grading.md)",
+        command: "grade")
+    }
     arguments = try Arguments(
       words, command: "grade", valued: ["-o", "--output", "-j", "--jobs", "--shard"],
       flags: ["-h", "--help"])
@@ -75,6 +82,15 @@ struct GradeCommand {
       Console.status("grading [\(bar)] \(done)/\(total) \(student)")
     }
     Console.clearStatus()
+    let unusable = grades.compactMap { grade in
+      grade.problems.first { $0.message.hasPrefix("cannot read the submission") }
+        .map { "\(grade.student): \($0.message)" }
+    }
+    if !unusable.isEmpty {
+      Console.warning(
+        "\(unusable.count) submission(s) could not be used and score 0:\n"
+          + unusable.joined(separator: "\n"))
+    }
     if let shard {
       try ShardManifest(
         shard: shard, assignment: document.frontMatter.title ?? labName,
@@ -90,9 +106,10 @@ struct GradeCommand {
   }
 
   /// The submissions named on the command line: a `.md` file is one
-  /// (student id: its name); a folder holding one `.md` file is one
-  /// (student id: the folder's name); any other folder holds a class, each
-  /// `.md` file and subfolder in it one submission.
+  /// (student id: its name); a folder holding one `.md` file and no
+  /// subfolders is one (student id: the folder's name, whatever other files
+  /// it holds); any other folder holds a class, each `.md` file and subfolder
+  /// in it one submission. Other files are skipped with a warning.
   static func entries(_ operands: [String]) throws(CLIError) -> [ClassGrading.Entry] {
     var entries: [ClassGrading.Entry] = []
     let files = FileManager.default
@@ -102,13 +119,23 @@ struct GradeCommand {
         throw .failed("no submission at \(operand): check the path")
       }
       if !isFolder.boolValue {
+        guard operand.hasSuffix(".md") else {
+          Console.warning("\(operand) is not a .md file; it is not graded")
+          continue
+        }
         entries.append(.init(path: operand, studentID: studentID(operand)))
         continue
       }
       let names = ((try? files.contentsOfDirectory(atPath: operand)) ?? []).sorted()
         .filter { !$0.hasPrefix(".") }
       let markdown = names.filter { $0.hasSuffix(".md") }
-      if markdown.count == 1 && names.count == 1 {
+      let hasFolders = names.contains { name in
+        var inner: ObjCBool = false
+        return files.fileExists(atPath: operand + "/" + name, isDirectory: &inner)
+          && inner.boolValue
+      }
+      // One student's folder: one .md beside any other files, no subfolders.
+      if markdown.count == 1 && !hasFolders {
         let id = (operand as NSString).standardizingPath
         entries.append(
           .init(path: operand + "/" + markdown[0], studentID: (id as NSString).lastPathComponent))
@@ -129,15 +156,38 @@ struct GradeCommand {
         }
       }
     }
-    var seen: [String: Int] = [:]
+    return unique(entries)
+  }
+
+  /// `entries` with every id made unique: a later submission whose id is
+  /// taken is graded as `id-2`, `id-3`, … (never an id another one has),
+  /// with a warning naming both files. A front matter's `student:` never
+  /// names the row; one that differs is reported.
+  static func unique(_ entries: [ClassGrading.Entry]) -> [ClassGrading.Entry] {
+    var entries = entries
+    let given = Set(entries.map(\.studentID))
+    var owner: [String: String] = [:]
     for index in entries.indices {
       let id = entries[index].studentID
-      seen[id, default: 0] += 1
-      if seen[id]! > 1 {
+      if let first = owner[id] {
+        var number = 2
+        while given.contains("\(id)-\(number)") || owner["\(id)-\(number)"] != nil {
+          number += 1
+        }
+        let renamed = "\(id)-\(number)"
         Console.warning(
-          "two submissions for student \(id); the second (\(entries[index].path)) is graded "
-            + "as \(id)-\(seen[id]!)")
-        entries[index].studentID = "\(id)-\(seen[id]!)"
+          "\(entries[index].path) and \(first) are both student \(id); the second is graded "
+            + "as \(renamed)")
+        entries[index].studentID = renamed
+      }
+      owner[entries[index].studentID] = entries[index].path
+      if let text = try? Grader.readSubmission(entries[index].path),
+        let declared = Submission.declaredStudent(in: text),
+        declared != entries[index].studentID
+      {
+        Console.warning(
+          "\(entries[index].path) names student \(declared) in its front matter; it is graded "
+            + "as \(entries[index].studentID), its file or folder name")
       }
     }
     return entries

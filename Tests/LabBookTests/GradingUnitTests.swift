@@ -56,7 +56,7 @@ import Testing
     #expect(submission.problems.first?.location?.line == 2)
   }
 
-  @Test func frontMatterNamesTheStudentAndAnswersAreReadWithoutKeyLines() {
+  @Test func theFrontMatterStudentIsReportedButNeverReplacesTheGivenID() {
     let text = """
       ---
       student: "dana.k"
@@ -68,7 +68,8 @@ import Testing
       ```
       """
     let submission = Submission(text: text, path: "x/lab.md", defaultID: "x")
-    #expect(submission.studentID == "dana.k")
+    #expect(submission.studentID == "x")
+    #expect(submission.declaredStudent == "dana.k")
     #expect(submission.answers["q1"] == "B")
   }
 

@@ -29,6 +29,12 @@ import Testing
     #expect(try labbook(["grade", "no-such-lab", "x.md"]).status == 64)
   }
 
+  @Test func setIsRefusedWithAPointerToTheGradingParams() throws {
+    let result = try labbookTests.labbook(["grade", "weight-init", "x.md", "--set", "width=8"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("params."))
+  }
+
   @Test func gradeWritesTheGradebookAndPrintsItsPath() throws {
     let folder = NSTemporaryDirectory() + "labbook-cli-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -60,5 +66,50 @@ import Testing
     let csv = try String(contentsOfFile: folder + "/out/grades.csv", encoding: .utf8)
     #expect(csv == "student,t,total,max\nann,2,2,2\nbob,0,0,2\n")
     #expect(FileManager.default.fileExists(atPath: folder + "/out/students/ann/feedback.html"))
+  }
+
+  /// A TA's class: a front matter naming another student, a student folder
+  /// with a notes file given directly, a script and an empty file.
+  @Test func idsComeFromFilesAndFoldersAndUnusableFilesAreReported() throws {
+    let folder = NSTemporaryDirectory() + "labbook-cli-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/subs/kim", withIntermediateDirectories: true)
+    let lab = """
+      ```swift id=s solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=t test points=2
+      checkEqual("f is 1", f(), 1)
+      ```
+
+      """
+    func write(_ text: String, _ path: String) throws {
+      try text.write(toFile: folder + "/" + path, atomically: true, encoding: .utf8)
+    }
+    try write(lab, "lab.md")
+    try write("---\nstudent: zoe\n---\n" + lab, "subs/aaron.md")
+    try write(lab.replacingOccurrences(of: "return 1", with: "return 2"), "subs/zoe.md")
+    try write(lab, "subs/kim/lab.md")
+    try write("my notes", "subs/kim/notes.txt")
+    try write("print(1)\n", "subs/gen.py")
+    try write("", "subs/empty.md")
+    let subs = ["aaron.md", "zoe.md", "kim", "gen.py", "empty.md"].map { folder + "/subs/" + $0 }
+    let result = try labbookTests.labbook(
+      ["grade", folder + "/lab.md"] + subs + ["-o", folder + "/out"])
+    #expect(result.status == 0)
+    let csv = try String(contentsOfFile: folder + "/out/grades.csv", encoding: .utf8)
+    #expect(csv == "student,t,total,max\naaron,2,2,2\nempty,0,0,2\nkim,2,2,2\nzoe,0,0,2\n")
+    #expect(result.stderr.contains("gen.py is not a .md file"))
+    #expect(result.stderr.contains("names student zoe in its front matter"))
+    #expect(result.stderr.contains("empty: cannot read the submission"))
+    let json = try String(
+      contentsOfFile: folder + "/out/students/empty/result.json", encoding: .utf8)
+    #expect(json.contains("empty file"))
   }
 }

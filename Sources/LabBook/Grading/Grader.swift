@@ -134,6 +134,13 @@ public final class Grader: Sendable {
     let submission = Submission(text: text, path: path, defaultID: studentID)
     let key = Self.key(lab: document.source, submission: text, settings: settings)
     var problems = submission.problems
+    if let declared = submission.declaredStudent, declared != studentID {
+      problems.append(
+        Diagnostic(
+          .warning, at: SourceLocation(file: path, line: 1),
+          "the front matter names student \"\(declared)\" but this submission is graded as "
+            + "\"\(studentID)\" (its file or folder name); rename the file to change the id"))
+    }
     var fillings: [Int: GradingProgram.Filling] = [:]
     for (index, region) in regions.enumerated() {
       guard let found = submission.regions[region.cellID] else {
@@ -201,7 +208,10 @@ public final class Grader: Sendable {
   /// The largest submission file read: 8 MiB.
   static let maxSubmissionSize = 8 << 20
 
-  static func readSubmission(_ path: String) throws(GradingError) -> String {
+  /// The text of the submission file at `path`; throws `unreadableSubmission`
+  /// for a folder, a file that cannot be opened, one over 8 MiB, an empty one,
+  /// or one that is not UTF-8 text (invalid UTF-8 or a NUL byte).
+  public static func readSubmission(_ path: String) throws(GradingError) -> String {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw .unreadableSubmission(
@@ -215,7 +225,15 @@ public final class Grader: Sendable {
     guard data.count <= maxSubmissionSize else {
       throw .unreadableSubmission(path: path, reason: "it is larger than 8 MiB")
     }
-    return String(decoding: data, as: UTF8.self)
+    guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+      throw .unreadableSubmission(
+        path: path, reason: "it is an empty file; hand in your copy of the lab")
+    }
+    guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+      throw .unreadableSubmission(
+        path: path, reason: "it is not a text file; hand in your copy of the lab as .md text")
+    }
+    return text
   }
 
   /// `path` made absolute and standardized.

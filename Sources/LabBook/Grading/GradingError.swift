@@ -6,6 +6,7 @@ public enum GradingError: Error, CustomStringConvertible {
   case badSettings(lab: String, problems: [String])
   /// The instructor's own solutions do not compile or do not run.
   case referenceFailed(lab: String, reason: String)
+  /// A submission file that cannot be graded, and why.
   case unreadableSubmission(path: String, reason: String)
   /// A submission's work folder could not be made.
   case sandbox(reason: String)

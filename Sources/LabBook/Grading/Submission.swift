@@ -17,9 +17,13 @@ public struct Submission: Sendable {
 
   /// The path read, as named; compiler messages about regions name it.
   public var path: String
-  /// The student id: `student:` in the front matter, else the file's name
-  /// without `.md` (a folder's name when the submission is a folder).
+  /// The student id: the one the grader was given (the file's name without
+  /// `.md`, a folder's name when the submission is a folder), never the front
+  /// matter's, so that no submission can take another student's row.
   public var studentID: String
+  /// The front matter's `student:` value, if any; only reported when it
+  /// differs from `studentID`.
+  public var declaredStudent: String?
   /// Regions of each `swift` cell, by cell id (first cell with an id wins).
   public var regions: [String: [Region]]
   /// The line of each cell's opening fence, by id.
@@ -30,7 +34,7 @@ public struct Submission: Sendable {
   public var problems: [Diagnostic]
 
   /// Reads `text`, the submission's file at `path`; `defaultID` names the
-  /// student unless the front matter has `student:`.
+  /// student.
   public init(text: String, path: String, defaultID: String) {
     self.path = path
     regions = [:]
@@ -39,7 +43,8 @@ public struct Submission: Sendable {
     problems = []
     let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
       .map(String.init)
-    studentID = Self.frontMatterStudent(lines) ?? defaultID
+    studentID = defaultID
+    declaredStudent = Self.frontMatterStudent(lines)
     var index = 0
     var cellCount = 0
     var answerCount = 0
@@ -122,6 +127,13 @@ public struct Submission: Sendable {
       let text = $0.drop { $0 == " " || $0 == "\t" }
       return !text.hasPrefix("key:") && !text.hasPrefix("tolerance:")
     }.joined(separator: "\n").trimmingBlanksAndNewlines
+  }
+
+  /// The `student:` value in the front matter of `text`, if any.
+  public static func declaredStudent(in text: String) -> String? {
+    frontMatterStudent(
+      text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        .map(String.init))
   }
 
   private static func frontMatterStudent(_ lines: [String]) -> String? {
