@@ -137,6 +137,25 @@ import Testing
   }
 }
 
+@Suite struct GradingPathTests {
+  @Test func theSubmissionFolderIsTakenOutOfWhatTheStudentReads() {
+    var grade = StudentGrade(student: "ann", submission: "/srv/c/ann/lab.md", key: "")
+    grade.items = [
+      StudentGrade.Item(
+        id: "t", name: "t", kind: "test", hidden: false, score: 0, maxScore: 1,
+        status: .failed, message: "crashed at /srv/c/ann/lab.md:3:1",
+        location: SourceLocation(file: "/srv/c/ann/lab.md", line: 3))
+    ]
+    grade.problems = [
+      Diagnostic(.warning, at: SourceLocation(file: "/srv/c/ann/lab.md", line: 1), "odd")
+    ]
+    let shown = grade.relative(to: "/srv/c/ann/")
+    #expect(shown.items.first?.message == "crashed at lab.md:3:1")
+    #expect(shown.items.first?.location?.file == "lab.md")
+    #expect(shown.problems.first?.description == "lab.md:1:1: warning: odd")
+  }
+}
+
 @Suite struct GradingChannelTests {
   @Test func onlyLinesCarryingTheNonceAreKept() {
     let nonce = "00ff"

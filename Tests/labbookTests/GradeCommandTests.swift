@@ -111,5 +111,10 @@ import Testing
     let json = try String(
       contentsOfFile: folder + "/out/students/empty/result.json", encoding: .utf8)
     #expect(json.contains("empty file"))
+    // What the student reads names their file, not the TA's folders.
+    let results = try String(
+      contentsOfFile: folder + "/out/students/aaron/results.json", encoding: .utf8)
+    #expect(results.contains("aaron.md:1:1: warning"))
+    #expect(!results.contains(folder))
   }
 }

@@ -102,10 +102,13 @@ public struct ClassGrading: Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let title = grader.document.frontMatter.title ?? Engine.labName(grader.document.path)
     let reference = grader.settings.feedbackReference ? grader.referenceCells : nil
-    let feedback = Feedback(grade: grade, title: title, reference: reference)
+    // What the student reads names their files, not the TA's folders.
+    let shown = StudentGrade.submissionFolders(grade.submission)
+      .reduce(grade) { $0.relative(to: $1) }
+    let feedback = Feedback(grade: shown, title: title, reference: reference)
     try Gradebook.writeAtomically(Data(feedback.html().utf8), to: folder + "/feedback.html")
     try Gradebook.writeAtomically(
-      Gradebook.gradescope(grade, hiddenVisibility: grader.settings.hiddenVisibility),
+      Gradebook.gradescope(shown, hiddenVisibility: grader.settings.hiddenVisibility),
       to: folder + "/results.json")
     let encoder = RunResult.makeEncoder()
     try Gradebook.writeAtomically(try encoder.encode(grade), to: folder + "/result.json")
