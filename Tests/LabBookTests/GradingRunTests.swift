@@ -129,4 +129,46 @@ import Testing
     #expect(problem.location == SourceLocation(file: entry.path, line: 22, column: 1))
     #expect(problem.message.contains("attack"))
   }
+
+  @Test func aCrashIsReportedAtTheStudentsOwnLineInOneSentence() throws {
+    let lab = """
+      ```swift id=s solution
+      func f(_ n: Int) -> Int {
+        // BEGIN SOLUTION
+        return n
+        // END SOLUTION
+      }
+      let shown = f(1)
+      ```
+
+      ```swift id=t test points=1
+      checkEqual("f(2) is 2", f(2), 2)
+      ```
+
+      """
+    let fixture = try GradingFixture(lab: lab)
+    defer { fixture.remove() }
+    let grader = try fixture.grader()
+    let path = fixture.folder + "/subs/s.md"
+    // Line 5 (fence 1, func 2, BEGIN 3, let 4) holds the out-of-range subscript.
+    let crashing = lab.replacingOccurrences(
+      of: "  return n", with: "  let table: [Int] = []\n  return table[n]")
+    try crashing.write(toFile: path, atomically: true, encoding: .utf8)
+    let grade = grader.grade(path: path, studentID: "s", slot: 0)
+    #expect(grade.score == 0)
+    let problem = try #require(grade.problems.first)
+    #expect(problem.location?.file == path)
+    #expect(problem.location?.line == 5)
+    #expect(
+      problem.message
+        == "solution 1 of cell \"s\" stopped the lab (Fatal error: Index out of range)")
+    let cell = try #require(grade.cells.first { $0.id == "s" })
+    #expect(cell.error?.message == "Fatal error: Index out of range")
+    let shown = cell.outputs.map { output -> String in
+      if case .text(_, let text) = output { return text }
+      return ""
+    }.joined()
+    #expect(!shown.contains("LabProgram/"))
+    #expect(!shown.contains("Not implemented"))
+  }
 }

@@ -156,6 +156,48 @@ import Testing
   }
 }
 
+@Suite struct GradingCrashSiteTests {
+  @Test func returnAddressesInTheProgramBecomeOffsetsIntoIt() {
+    let report = """
+      *** Program crashed: Illegal instruction at 0x00007f0dc896df7f ***
+      Thread 0 "lab" crashed:
+
+      0      0x00007f0dc896df7f
+      1 [ra] 0x000055fcf758ed54
+      2 [ra] 0x000055fcf75958a8
+      3      ...
+
+      Images (18 omitted):
+
+      0x000055fcf7589000–0x000055fcf7599f00 5928 lab  /tmp/labbook-grade-x/lab
+      0x00007f0dc8800000–0x00007f0dc8dd2d40 b521 libswiftCore.so  /opt/libswiftCore.so
+      """
+    // 0x55fcf758ed54 − 1 − 0x55fcf7589000 = 0x5d53; 0x55fcf75958a8 − 1 − base = 0xc8a7.
+    #expect(CrashSite.offsets(inReport: report, imageName: "lab") == [0x5d53, 0xc8a7])
+  }
+
+  @Test func theFirstPlaceInTheSubmissionIsTheCrashSite() {
+    let output = """
+      $s6LabKit6TensorV
+      /<compiler-generated>:0:0
+
+      $s10LabProgram1fyS2iF
+      /srv/c/ann.md:236:15
+
+      main
+      /tmp/build/LAB.lab.md:253:44
+      """
+    let site = CrashSite.location(inSymbolizerOutput: output, file: "/srv/c/ann.md")
+    #expect(site == SourceLocation(file: "/srv/c/ann.md", line: 236, column: 15))
+    #expect(CrashSite.location(inSymbolizerOutput: output, file: "/srv/c/bob.md") == nil)
+  }
+
+  @Test func internalPlacesAreDroppedFromErrorText() {
+    #expect(Attempt.plain("LabProgram/LAB.x.md:244: Fatal error: boom") == "Fatal error: boom")
+    #expect(Attempt.plain("stopped: the cell ran past its limit") == "the cell ran past its limit")
+  }
+}
+
 @Suite struct GradingChannelTests {
   @Test func onlyLinesCarryingTheNonceAreKept() {
     let nonce = "00ff"

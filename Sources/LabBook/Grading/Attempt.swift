@@ -22,6 +22,9 @@ struct Attempt {
   let slot: Int
   /// Regions replaced by their stub, with why (compile error or crash).
   var stubbed: [Int: (message: String, location: SourceLocation?)] = [:]
+  /// Cells the student's code crashed, as they ran then (later runs show
+  /// the stub in their place): what the feedback shows for them.
+  var crashedCells: [Int: CellResult] = [:]
   /// Test cells emptied because they do not compile against the submission.
   var removedTests: [Int: String] = [:]
   /// Graded tests, by cell index.
@@ -150,17 +153,36 @@ struct Attempt {
           let earlier = grader.regions.indices.first {
             grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] != nil
           }
-          let cause = earlier.map { stubbed[$0]!.message } ?? "failed: \(why)"
-          failRemaining(
-            "not run: cell \"\(document.cells[broken].id)\" before it stopped; "
-              + (earlier == nil ? cause : "your solution there " + cause))
+          let cell = document.cells[broken].id
+          if let earlier {
+            let owner = grader.regions[earlier]
+            failRemaining(
+              "not run: your solution \(owner.index + 1) in cell \"\(cell)\" "
+                + stubbed[earlier]!.message,
+              stubbed[earlier]!.location)
+          } else {
+            failRemaining(
+              "not run: cell \"\(cell)\" stopped the lab (\(Self.plain(why))) before this test")
+          }
           return outcome
         }
         for region in own {
-          stubbed[region] = (
-            "your solution in cell \"\(document.cells[broken].id)\" stopped the lab: \(why)",
-            cells[broken].error?.location.flatMap { $0.file == submission.path ? $0 : nil }
-          )
+          // The crash site in the student's file, else where the region starts.
+          let site = cells[broken].error?.location.flatMap {
+            $0.file == submission.path ? $0 : nil
+          }
+          let start =
+            grader.regions.indices.contains(region)
+            ? fillings[region].flatMap { filling -> SourceLocation? in
+              guard case .student(let code) = filling else { return nil }
+              return SourceLocation(file: submission.path, line: code.line)
+            } : nil
+          stubbed[region] = ("stopped the lab (\(Self.plain(why)))", site ?? start)
+          if crashedCells[broken] == nil {
+            var crashed = cells[broken]
+            crashed.error?.location = site ?? start
+            crashedCells[broken] = crashed
+          }
           fillings[region] = nil
         }
         break
@@ -376,10 +398,21 @@ struct Attempt {
     )
   }
 
-  mutating func failRemaining(_ message: String) {
+  mutating func failRemaining(_ message: String, _ location: SourceLocation? = nil) {
     for test in grader.testCells where decided[test] == nil {
-      decided[test] = failure(test, message, nil)
+      decided[test] = failure(test, message, location)
     }
+  }
+
+  /// A cell's error as a clause: without a leading `stopped: ` and without
+  /// the program's internal `LabProgram/…:N: ` place.
+  static func plain(_ why: String) -> String {
+    var text = Substring(why)
+    if text.hasPrefix("stopped: ") { text = text.dropFirst("stopped: ".count) }
+    if text.hasPrefix("LabProgram/"), let range = text.range(of: ": ") {
+      text = text[range.upperBound...]
+    }
+    return String(text)
   }
 
   // MARK: - Running
@@ -414,7 +447,7 @@ struct Attempt {
     let environment: [String: String] = [
       "PATH": "/usr/bin:/bin", "HOME": isolated ? "/tmp" : run,
       "TMPDIR": isolated ? "/tmp" : run, "LANG": "C.UTF-8",
-      "OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no",
+      "OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": CrashSite.backtraceSetting,
       "LABBOOK_EVENTS_FD": "3", "LABBOOK_NONCE": nonce, "LABBOOK_SEED": String(grader.seed),
       "LABBOOK_PARAMS": ParamBinding.environmentText(grader.params),
       "LABBOOK_LAB_DIR": isolated ? "../labdir" : work + "/labdir",
@@ -479,7 +512,13 @@ struct Attempt {
         error.location = nil
       }
       if error.signal != nil, error.location == nil {
-        error.location = studentTrapLocation(in: out + "/stderr")
+        error.location =
+          studentTrapLocation(in: out + "/stderr")
+          ?? CrashSite.find(
+            stderrText: String(
+              decoding: Engine.mapped(out + "/stderr").suffix(64 * 1024), as: UTF8.self),
+            binary: work + "/lab", imageName: "lab", file: submission.path,
+            swiftc: grader.toolchain.swiftc)
       }
       cells[index].error = error
     }
@@ -653,7 +692,21 @@ struct Attempt {
     grade.cells = outcome.cells.enumerated().compactMap { index, cell in
       guard document.cells.indices.contains(index) else { return nil }
       let source = document.cells[index]
-      return source.isHidden || source.isInstructorOnly ? nil : cell
+      guard !source.isHidden && !source.isInstructorOnly else { return nil }
+      var shown = crashedCells[index] ?? cell
+      // The program's internal file names mean nothing to the student.
+      if var error = shown.error {
+        error.message = Self.plain(error.message)
+        shown.error = error
+      }
+      shown.outputs = shown.outputs.map { output in
+        guard case .text(let stream, let text) = output else { return output }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+          Self.plain(String($0))
+        }
+        return .text(stream: stream, text: lines.joined(separator: "\n"))
+      }
+      return shown
     }
     grade.compileSeconds = compileSeconds
     grade.runSeconds = runSeconds
