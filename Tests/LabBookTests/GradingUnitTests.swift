@@ -198,6 +198,32 @@ import Testing
   }
 }
 
+@Suite struct GradingRenamedCellTests {
+  /// `labbook grade` grades a copy whose solution cell was renamed (stub,
+  /// answers count); the Gradescope run must grade it too, not refuse it.
+  @Test func aCopyWithARenamedSolutionCellIsStillGradedOnGradescope() throws {
+    let lab = """
+      ```swift id=s solution
+      // BEGIN SOLUTION
+      let x = 1
+      // END SOLUTION
+      ```
+
+      ```answer id=q choice points=1
+      key: B
+      ```
+
+      """
+    let document = try LabDocument.parse(lab, path: "lab.md")
+    let renamed = Submission(
+      text: lab.replacingOccurrences(of: "id=s", with: "id=mine"), path: "a.md",
+      defaultID: "a")
+    #expect(GradescopeAutograder.sharesBlocks(renamed, with: document))
+    let other = Submission(text: "```swift id=other\nprint(1)\n```\n", path: "b.md", defaultID: "b")
+    #expect(!GradescopeAutograder.sharesBlocks(other, with: document))
+  }
+}
+
 @Suite struct GradingChannelTests {
   @Test func onlyLinesCarryingTheNonceAreKept() {
     let nonce = "00ff"

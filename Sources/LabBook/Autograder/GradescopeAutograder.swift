@@ -101,12 +101,11 @@ public struct GradescopeAutograder {
       .map(SubmissionMetadata.init(json:)) ?? SubmissionMetadata()
     let student = metadata.student ?? "submission"
 
-    // A file with none of the lab's solution cells is another lab or a blank
-    // file; one that cannot be read is left to the grader, which says why.
+    // A file with none of the lab's block ids is another lab or a blank file;
+    // one that cannot be read is left to the grader, which says why.
     let solutionIDs = Set(grader.regions.map(\.cellID))
     if let text = try? Grader.readSubmission(file), !solutionIDs.isEmpty,
-      solutionIDs.isDisjoint(
-        with: Submission(text: text, path: file, defaultID: student).cellLines.keys)
+      !Self.sharesBlocks(Submission(text: text, path: file, defaultID: student), with: document)
     {
       let title = document.frontMatter.title ?? labFile
       return Self.notGraded(
@@ -130,6 +129,14 @@ public struct GradescopeAutograder {
       }
     }
     return results
+  }
+
+  /// Whether `submission` has any cell or answer id of `document`: when it
+  /// has, it is graded as `labbook grade` grades it (a renamed solution cell
+  /// is its stub, the answers still count), so both give it the same score.
+  static func sharesBlocks(_ submission: Submission, with document: LabDocument) -> Bool {
+    let ids = Set(document.cells.map(\.id) + document.answers.map(\.id))
+    return !ids.isDisjoint(with: submission.cellLines.keys)
   }
 
   /// The submission to grade among `files`: the only one, else the only

@@ -218,7 +218,7 @@ public final class Grader: Sendable {
         path: path, reason: "it is a folder without exactly one .md file; hand in one lab file")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .unreadableSubmission(path: path, reason: "it cannot be opened")
+      throw .unreadableSubmission(path: path, reason: "it cannot be opened; check the path")
     }
     defer { try? handle.close() }
     let data = (try? handle.read(upToCount: maxSubmissionSize + 1)) ?? Data()

@@ -23,7 +23,7 @@ public enum GradingError: Error, CustomStringConvertible {
       return "the instructor's solutions in \(lab) \(reason); fix the lab and run "
         + "`labbook run` on it before grading"
     case .unreadableSubmission(let path, let reason):
-      return "cannot read the submission \"\(path)\": \(reason); check the path"
+      return "cannot read the submission \"\(path)\": \(reason)"
     case .sandbox(let reason):
       return "cannot prepare a sandbox: \(reason); check that the temporary folder is writable"
     }
