@@ -44,7 +44,7 @@ import Testing
 
   /// Starts `path` with `arguments` in `folder`, stdio on /dev/null, every
   /// signal unblocked and at its default action.
-  private func spawnUnblocked(
+  func spawnUnblocked(
     _ path: String, _ arguments: [String], in folder: String, environment: [String: String]
   ) throws -> pid_t {
     var attributes = posix_spawnattr_t()

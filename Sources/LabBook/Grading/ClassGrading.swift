@@ -42,6 +42,12 @@ public struct ClassGrading: Sendable {
   public func run(
     _ entries: [Entry], progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }
   ) throws -> [StudentGrade] {
+    // SIGINT, SIGTERM, SIGHUP: every sandbox's group (its whole PID
+    // namespace) is killed, workers take no more students and store nothing
+    // cut short, each work folder is removed, and then the process ends by
+    // the signal; a rerun resumes with the unfinished students.
+    let scope = InterruptForwarding.begin(removing: nil)
+    defer { scope.end() }
     try FileManager.default.createDirectory(
       atPath: outputFolder + "/students", withIntermediateDirectories: true)
     let next = Mutex(0)
@@ -55,13 +61,16 @@ public struct ClassGrading: Sendable {
           defer { value += 1 }
           return value
         }
-        guard index < entries.count else { return }
+        // Interrupted (Ctrl-C, SIGTERM): take no more students.
+        guard index < entries.count, !InterruptForwarding.isInterrupted else { return }
         let entry = entries[index]
         var grade: StudentGrade
         if let stored = finished(entry) {
           grade = stored
         } else {
           grade = grader.grade(path: entry.path, studentID: entry.studentID, slot: slot)
+          // A grade cut short by an interruption is not stored: a rerun grades it.
+          if InterruptForwarding.isInterrupted { return }
           do {
             try write(grade, folder: folder(of: entry.studentID))
           } catch {
@@ -75,6 +84,9 @@ public struct ClassGrading: Sendable {
         }
         progress(count, entries.count, grade.student)
       }
+    }
+    if InterruptForwarding.isInterrupted {
+      throw GradingError.interrupted(finished: done.withLock { $0 }, total: entries.count)
     }
     if let failure = failures.withLock({ $0.first }) {
       throw GradingError.sandbox(reason: failure)

@@ -104,6 +104,10 @@ public final class Grader: Sendable {
   /// grade, which should be full marks. Call once, before `grade`.
   @discardableResult
   public func calibrate() throws -> StudentGrade {
+    // On SIGINT/SIGTERM the sandbox is killed, the work folder removed, and
+    // then the process ends by the signal (InterruptForwarding).
+    let scope = InterruptForwarding.begin(removing: nil)
+    defer { scope.end() }
     var fillings: [Int: GradingProgram.Filling] = [:]
     for (index, region) in regions.enumerated() {
       let code = region.body.hasSuffix("\n") ? String(region.body.dropLast()) : region.body

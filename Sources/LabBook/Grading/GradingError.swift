@@ -10,6 +10,8 @@ public enum GradingError: Error, CustomStringConvertible {
   case unreadableSubmission(path: String, reason: String)
   /// A submission's work folder could not be made.
   case sandbox(reason: String)
+  /// SIGINT, SIGTERM or SIGHUP stopped the run after `finished` of `total` students.
+  case interrupted(finished: Int, total: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +26,9 @@ public enum GradingError: Error, CustomStringConvertible {
         + "`labbook run` on it before grading"
     case .unreadableSubmission(let path, let reason):
       return "cannot read the submission \"\(path)\": \(reason)"
+    case .interrupted(let finished, let total):
+      return "interrupted after \(finished) of \(total) students; run the same command again "
+        + "to grade the others (finished ones are kept)"
     case .sandbox(let reason):
       return "cannot prepare a sandbox: \(reason); check that the temporary folder is writable"
     }

@@ -20,6 +20,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
   case cannotStart(program: String, reason: String)
   /// A working file or folder could not be made.
   case cannotWrite(path: String, reason: String)
+  /// LabBook got SIGINT, SIGTERM or SIGHUP while `program` ran; it was killed.
+  case interrupted(program: String)
 
   public var description: String {
     switch self {
@@ -57,6 +59,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
       return "cannot start \"\(program)\": \(reason)"
     case .cannotWrite(let path, let reason):
       return "cannot write \"\(path)\": \(reason); check the folder exists and is writable"
+    case .interrupted(let program):
+      return "stopped \"\(program)\": LabBook was interrupted; run the command again to go on"
     }
   }
 }

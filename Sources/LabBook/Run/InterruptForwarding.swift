@@ -49,14 +49,14 @@ enum InterruptForwarding {
 
   /// A run in progress: its temporary folder, and the handlers to restore.
   struct Scope {
-    let folder: String
+    let folder: String?
     fileprivate let previous: [Int32: sigaction]
 
     /// Removes the folder; if an interrupting signal arrived during the
     /// run (and no other run is open), ends the process with it (unless
     /// `reraise` is off, for tests).
     func end(reraise: Bool = true) {
-      try? FileManager.default.removeItem(atPath: folder)
+      if let folder { try? FileManager.default.removeItem(atPath: folder) }
       InterruptForwarding.restore(previous)
       let left = InterruptForwarding.scopes.subtract(1, ordering: .sequentiallyConsistent)
         .newValue
@@ -68,7 +68,9 @@ enum InterruptForwarding {
 
   /// Starts a run whose temporary `folder` is removed by `Scope.end()`,
   /// which the caller defers so that it runs on every path, interrupted too.
-  static func begin(removing folder: String) -> Scope {
+  /// With no folder (e.g. a grading run, whose workers remove their own),
+  /// the scope only defers the signal until `end()`.
+  static func begin(removing folder: String?) -> Scope {
     scopes.add(1, ordering: .sequentiallyConsistent)
     return Scope(folder: folder, previous: install())
   }

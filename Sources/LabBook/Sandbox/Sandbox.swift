@@ -122,6 +122,10 @@ public struct Sandbox: Sendable {
   ) -> [String] {
     var line: [String] = []
     if isolation.namespaces {
+      // If LabBook dies (even by SIGKILL), unshare is killed (pdeathsig),
+      // which kills the namespace's first process (--kill-child), which
+      // makes the kernel kill every process in the namespace.
+      line += ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"]
       line += ["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child"]
       if privateTmp { line += ["-m", "--propagation", "private", "--mount-proc"] }
       let script = Self.initScript(privateTmp: privateTmp, hiding: hidden)

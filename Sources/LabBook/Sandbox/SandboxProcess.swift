@@ -7,7 +7,8 @@ import Foundation
 /// One contained program: started with `posix_spawn` in a process group of
 /// its own, stdin from /dev/null, stdout and stderr to files, and an events
 /// pipe as file descriptor 3; watched until it ends, its wall-clock limit
-/// passes, or the watcher asks to stop it; then its whole group is killed.
+/// passes, the watcher asks to stop it, or LabBook is interrupted (then it
+/// throws `interrupted`); then its whole group is killed.
 struct SandboxProcess {
   /// What the watcher wants after reading new event bytes.
   enum Verdict {
@@ -64,6 +65,7 @@ struct SandboxProcess {
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     var ending: ChildProcess.Ending?
     var stopped = false
+    var interrupted = false
     while ending == nil {
       let exited = waitpid(pid, &status, WNOHANG) == pid
       // Drain the pipe before judging, so the last events are seen.
@@ -74,6 +76,10 @@ struct SandboxProcess {
       }
       if exited {
         ending = Self.ending(status)
+      } else if InterruptForwarding.isInterrupted {
+        // LabBook is being stopped (Ctrl-C, SIGTERM): the group goes now.
+        interrupted = true
+        ending = .signaled(SIGKILL)
       } else if Date() >= deadline {
         ending = .timedOut
       } else if events.count >= Self.eventCap || watch(events) == .stop {
@@ -87,6 +93,7 @@ struct SandboxProcess {
     // The group (and, with a PID namespace, every process inside) goes.
     kill(-pid, SIGKILL)
     if waitpid(pid, &status, WNOHANG) == 0 { _ = waitpid(pid, &status, 0) }
+    if interrupted { throw .interrupted(program: command.last ?? command[0]) }
     return Outcome(ending: ending!, events: events, stoppedByWatcher: stopped)
   }
 
