@@ -158,4 +158,31 @@ import Testing
     #expect(grades.map { $0.score("t-attack") } == [1, 0, 0])
     #expect(grades.map { $0.score("t-good") } == [1, 1, 1])
   }
+
+  /// The package's tree (e.g. Benchmarks/grading/generate.py with a lab's
+  /// solution) is out of reach; system files such as /etc/hostname are not.
+  @Test func thePackageTreeIsHiddenAndSystemFilesAreNot() throws {
+    let fixture = try GradingFixture()
+    defer { fixture.remove() }
+    let grader = try fixture.grader()
+    guard grader.sandbox.isolation.hidesFolders else { return }  // needs root and mounts
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+    try #require(FileManager.default.isReadableFile(atPath: readme.path))
+    func reader(_ name: String, _ path: String) throws -> ClassGrading.Entry {
+      try fixture.submission(
+        name,
+        attack: """
+            guard let file = fopen("\(path)", "r") else { return 0 }
+            fclose(file)
+            return 42
+          """, free: "import Glibc")
+    }
+    let entries = [try reader("package", readme.path), try reader("system", "/etc/hostname")]
+    let grades = try ClassGrading(
+      grader: grader, outputFolder: fixture.folder + "/out", jobs: 2
+    ).run(entries)
+    #expect(grades.map { $0.score("t-attack") } == [0, 1])
+    #expect(grades.map { $0.score("t-good") } == [1, 1])
+  }
 }

@@ -224,6 +224,32 @@ import Testing
   }
 }
 
+@Suite struct SandboxUserTests {
+  @Test func blocksHoldingAnExistingIDAreSkipped() {
+    // Every even-numbered block holds a taken id (its 10th).
+    let taken: (UInt32) -> Bool = { id in
+      let offset = id - Sandbox.baseUID
+      return offset / 64 % 2 == 0 && offset % 64 == 9
+    }
+    for _ in 0..<4 {
+      let block = Sandbox.userBlock(isTaken: taken)
+      #expect((block - Sandbox.baseUID) % 64 == 0)
+      #expect((block - Sandbox.baseUID) / 64 % 2 == 1)
+      #expect(!(block..<block + 64).contains(where: taken))
+    }
+  }
+
+  @Test func theOnlyFreeBlockIsFound() {
+    let free = Sandbox.baseUID + 1234 * 64
+    let block = Sandbox.userBlock { !(free..<free + 64).contains($0) }
+    #expect(block == free)
+  }
+
+  @Test func rootIsAnExistingUser() {
+    #expect(Sandbox.idIsTaken(0))
+  }
+}
+
 @Suite struct GradingChannelTests {
   @Test func onlyLinesCarryingTheNonceAreKept() {
     let nonce = "00ff"

@@ -458,7 +458,7 @@ struct Attempt {
     let process = SandboxProcess(
       command: grader.sandbox.wrap(
         [isolated ? "../lab" : work + "/lab"], limits: limits, uid: uid, privateTmp: true,
-        hiding: grader.hiddenFolders),
+        hiding: grader.hiddenFolders, keeping: grader.keptFolders),
       environment: environment, workingDirectory: run, stdoutPath: out + "/stdout",
       stderrPath: out + "/stderr")
     var watcher = TestWatcher(

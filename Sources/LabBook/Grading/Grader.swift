@@ -32,6 +32,15 @@ public final class Grader: Sendable {
   let uidBlock = Sandbox.userBlock()
   /// Folders a student's program must not see (see `init`).
   let hiddenFolders: [String]
+  /// The only folders outside the system's (`Sandbox.systemFolders`) that a
+  /// student's program sees: LabKit's, and beside `swiftc` the Swift
+  /// runtime's (`../lib/swift/linux`) and its backtracer's (`../libexec/swift/linux`).
+  var keptFolders: [String] {
+    let bin = (Self.absolute(toolchain.swiftc) as NSString).deletingLastPathComponent
+    return [
+      toolchain.libraryDirectory, bin + "/../lib/swift/linux", bin + "/../libexec/swift/linux",
+    ].map(Self.absolute)
+  }
   /// Each test's checks (name → points) in the instructor's own run.
   let reference = Mutex<[Int: [(name: String, points: Double)]]>([:])
   let calibration = Mutex<[CellResult]>([])

@@ -20,6 +20,9 @@ public struct Sandbox: Sendable {
     public var namespaces: Bool
     /// Why something weaker is used, for a warning; empty when all is on.
     public var warnings: [String]
+    /// Mounts work in the namespace: a run can cover every top-level folder
+    /// but `systemFolders` (see `wrap(…keeping:)`).
+    public var hidesFolders = false
   }
 
   /// The first user id of the sandboxes' users (see `userID(run:worker:)`).
@@ -28,17 +31,33 @@ public struct Sandbox: Sendable {
   /// Runs started in this process, for `userID`.
   private static let runs = Mutex<UInt32>(0)
 
+  /// How many blocks of 64 ids there are: ids run from `baseUID` (61 000)
+  /// to `baseUID + 64 · blockCount − 1` (1 109 575).
+  static let blockCount: UInt32 = 16_384
+
   /// A block of 64 user ids for one grading run, distinct from the blocks
   /// of other runs in this process and, by the process id, very likely of
   /// runs in other processes: worker `k` runs as `block + k`, so per-user
-  /// limits (processes) are never shared by programs running at once.
-  static func userBlock() -> UInt32 {
+  /// limits (processes) are never shared by programs running at once. A
+  /// block holding an id that `isTaken` (by default: an existing user or
+  /// group, through NSS, so LDAP users count) is skipped for the next one.
+  static func userBlock(isTaken: (UInt32) -> Bool = Sandbox.idIsTaken) -> UInt32 {
     let count = runs.withLock { value -> UInt32 in
       value &+= 1
       return value
     }
-    let run = (UInt32(truncatingIfNeeded: getpid()) &* 97 &+ count) % 16_384
-    return baseUID + run * 64
+    let start = (UInt32(truncatingIfNeeded: getpid()) &* 97 &+ count) % blockCount
+    for step in 0..<blockCount {
+      let block = baseUID + (start + step) % blockCount * 64
+      if !(block..<block + 64).contains(where: isTaken) { return block }
+    }
+    // Limitation: with every block holding a known id, the first one is used anyway.
+    return baseUID + start * 64
+  }
+
+  /// Whether `id` names an existing user or group (`getpwuid`, `getgrgid`).
+  static func idIsTaken(_ id: UInt32) -> Bool {
+    getpwuid(id) != nil || getgrgid(id) != nil
   }
 
   public let isolation: Isolation
@@ -61,12 +80,27 @@ public struct Sandbox: Sendable {
     let tools = ["/usr/bin/unshare", "/usr/bin/prlimit", "/usr/bin/setpriv"]
     let missing = tools.filter { access($0, X_OK) != 0 }
     var namespaces = false
+    var hidesFolders = false
     if missing.isEmpty {
       let probe = Sandbox(
         isolation: Isolation(dropsPrivileges: false, namespaces: true, warnings: []))
       namespaces = Self.succeeds(
         probe.wrap(["/bin/true"], limits: SandboxLimits(), uid: nil, privateTmp: true))
-      if !namespaces {
+      if namespaces {
+        let hiding = Sandbox(
+          isolation: Isolation(
+            dropsPrivileges: false, namespaces: true, warnings: [], hidesFolders: true))
+        hidesFolders = Self.succeeds(
+          hiding.wrap(
+            ["/bin/true"], limits: SandboxLimits(), uid: nil, privateTmp: true,
+            keeping: ["/opt"]))
+        if !hidesFolders {
+          warnings.append(
+            "cannot cover the machine's folders in the sandbox (mount refused): student "
+              + "programs can read what their user may read outside the lab's and the "
+              + "submissions' folders")
+        }
+      } else {
         warnings.append(
           "cannot create namespaces here (unshare -n -p -m refused): student programs "
             + "keep the network and the shared /tmp, and only their process group is killed")
@@ -77,7 +111,8 @@ public struct Sandbox: Sendable {
           + "resource limits; install util-linux")
     }
     return Isolation(
-      dropsPrivileges: root && missing.isEmpty, namespaces: namespaces, warnings: warnings)
+      dropsPrivileges: root && missing.isEmpty, namespaces: namespaces, warnings: warnings,
+      hidesFolders: hidesFolders)
   }
 
   /// The folders a sandboxed run gets a private, empty tmpfs over (16 MiB
@@ -90,12 +125,17 @@ public struct Sandbox: Sendable {
   /// namespace's first process: the kernel ignores signals such as
   /// SIGXFSZ that a namespace's first process sends itself, so the
   /// program must not be that process.
-  static func initScript(privateTmp: Bool, hiding hidden: [String] = []) -> String {
+  static func initScript(
+    privateTmp: Bool, hiding hidden: [String] = [], keeping kept: [String]? = nil
+  ) -> String {
     var script = ""
     if privateTmp {
       script += "for d in \(privateFolders.joined(separator: " ")); do "
       script += "if [ -d \"$d\" ] && [ ! -L \"$d\" ]; then "
       script += "mount -t tmpfs -o size=16m,mode=1777 tmpfs \"$d\" || exit 125; fi; done; "
+      if let kept {
+        script += coverScript(keeping: kept)
+      }
       if !hidden.isEmpty {
         script += "for d in \(hidden.map(quoted).joined(separator: " ")); do "
         script += "if [ -d \"$d\" ]; then "
@@ -103,6 +143,38 @@ public struct Sandbox: Sendable {
       }
     }
     return script + "\"$@\"; exit $?"
+  }
+
+  /// Top-level folders a run started with `keeping` still sees; every
+  /// other top-level folder (/work, /home, /root, /opt, /var, /srv, …) is
+  /// covered by an empty tmpfs. /tmp is the run's private one.
+  static let systemFolders = [
+    "/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", "/etc", "/proc", "/dev",
+    "/sys", "/tmp",
+  ]
+
+  /// Shell that binds each folder in `kept` aside (in the private /tmp),
+  /// covers every top-level folder not in `systemFolders`, then binds the
+  /// kept folders back at their own paths.
+  // Limitation: a top-level folder whose name holds a space or newline is not covered.
+  static func coverScript(keeping kept: [String]) -> String {
+    let stash = "/tmp/.labbook-keep"
+    var script = ""
+    for (index, folder) in kept.enumerated() {
+      let path = quoted(folder)
+      script += "if [ -d \(path) ]; then mkdir -p \(stash)/\(index) && "
+      script += "mount --bind \(path) \(stash)/\(index) || exit 125; fi; "
+    }
+    script += "for d in /*; do if [ -d \"$d\" ] && [ ! -L \"$d\" ]; then case \"$d\" in "
+    script += systemFolders.joined(separator: "|") + ") ;; "
+    script += "*) mount -t tmpfs -o size=64k,mode=0755 tmpfs \"$d\" || exit 125;; esac; fi; done; "
+    for (index, folder) in kept.enumerated() {
+      let path = quoted(folder)
+      script += "if [ -d \(stash)/\(index) ]; then mkdir -p \(path) && "
+      script += "mount --bind \(stash)/\(index) \(path) && umount -l \(stash)/\(index) "
+      script += "&& rmdir \(stash)/\(index) || exit 125; fi; "
+    }
+    return script + "rmdir \(stash) 2>/dev/null; "
   }
 
   /// `text` as one single-quoted shell word.
@@ -116,9 +188,14 @@ public struct Sandbox: Sendable {
   /// old /tmp is hidden: give `command` paths relative to its working folder.
   /// `hiding` lists folders covered by an empty, unreadable tmpfs (with
   /// `privateTmp`), e.g. the instructor's lab and other students' work.
+  ///
+  /// With `keeping` (and `privateTmp`, where `isolation.hidesFolders`), every
+  /// top-level folder but `systemFolders` is covered too, and only the
+  /// folders in `keeping` (e.g. LabKit's and the Swift runtime's) are bound
+  /// back: the package's tree, home folders and the like are out of reach.
   func wrap(
     _ command: [String], limits: SandboxLimits, uid: UInt32?, privateTmp: Bool = false,
-    hiding hidden: [String] = []
+    hiding hidden: [String] = [], keeping kept: [String]? = nil
   ) -> [String] {
     var line: [String] = []
     if isolation.namespaces {
@@ -128,7 +205,9 @@ public struct Sandbox: Sendable {
       line += ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"]
       line += ["/usr/bin/unshare", "-n", "-p", "-f", "--kill-child"]
       if privateTmp { line += ["-m", "--propagation", "private", "--mount-proc"] }
-      let script = Self.initScript(privateTmp: privateTmp, hiding: hidden)
+      let script = Self.initScript(
+        privateTmp: privateTmp, hiding: hidden,
+        keeping: isolation.hidesFolders ? kept : nil)
       line += ["--", "/bin/sh", "-c", script, "sh"]
     }
     if access("/usr/bin/prlimit", X_OK) == 0 {
