@@ -213,3 +213,19 @@ private let instructorLab = """
   #expect(!handout.markdown.contains("secretSetup"))
   #expect(handout.markdown.contains("Text."))
 }
+
+@Test func aChoiceBlockCarriesAHintAboveItThatIsNoResponse() throws {
+  let handout = try Handout(instructorLab: parseLab(instructorLab))
+  let student = handout.markdown
+  #expect(
+    student.contains(
+      "<!-- answer with the letter of your choice, e.g. B (several: A, C) -->\n"
+        + "```answer id=q choice points=1\n```"))
+  // Only choice blocks get it.
+  #expect(student.components(separatedBy: "<!-- answer with").count == 2)
+  // Handed in untouched, the block holds no response.
+  let reread = try parseLab(student)
+  #expect(reread.answers.first?.response == "")
+  let submission = Submission(text: student, path: "s.md", defaultID: "s")
+  #expect(submission.answers["q"] == "")
+}

@@ -110,6 +110,11 @@ public struct Handout: Sendable {
     return problems
   }
 
+  /// The line the handout puts above each `choice` answer block: an HTML
+  /// comment (prose, not shown when rendered), since every line inside the
+  /// block is read as the response.
+  static let choiceHint = "<!-- answer with the letter of your choice, e.g. B (several: A, C) -->"
+
   /// Whether a cell is left out of student versions: `instructor` cells and
   /// `hidden` ones (a hidden test, or a cell only hidden tests need).
   static func isDropped(_ cell: Cell) -> Bool {

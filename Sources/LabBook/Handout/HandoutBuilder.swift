@@ -41,7 +41,7 @@ extension Handout {
           {
             drop(range, kind: .instructorOnly)
           } else {
-            answerBlock(range)
+            answerBlock(range, hint: answer.kind == .choice ? Handout.choiceHint : nil)
           }
         }
       }
@@ -114,8 +114,15 @@ extension Handout {
     }
 
     /// The answer block without its `key:` and `tolerance:` lines.
-    private mutating func answerBlock(_ range: ClosedRange<Int>) {
+    /// `hint` goes on a line of its own above the fence (an answer block's
+    /// lines are all response), with the fence's indentation and line ending.
+    private mutating func answerBlock(_ range: ClosedRange<Int>, hint: String? = nil) {
       guard range.lowerBound <= lines.count else { return }
+      if let hint {
+        let fenceText = lines[range.lowerBound - 1].text
+        let indent = fenceText.prefix { $0 == " " || $0 == "\t" }
+        output += indent + hint + (fenceText.hasSuffix("\r\n") ? "\r\n" : "\n")
+      }
       emit(range.lowerBound)
       let fence = lines[range.lowerBound - 1].content.trimmingBlanks
       let fenceCharacter = fence.first ?? "`"
