@@ -117,4 +117,44 @@ import Testing
     #expect(results.contains("aaron.md:1:1: warning"))
     #expect(!results.contains(folder))
   }
+
+  /// Two zoe.md in different folders, and a student really named zoe-2.
+  @Test func clashingIdsStayDistinctAndTheWarningNamesBothFiles() throws {
+    let folder = NSTemporaryDirectory() + "labbook-cli-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for sub in ["a", "b"] {
+      try FileManager.default.createDirectory(
+        atPath: folder + "/" + sub, withIntermediateDirectories: true)
+    }
+    let lab = """
+      ```swift id=s solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=t test points=2
+      checkEqual("f is 1", f(), 1)
+      ```
+
+      """
+    let wrong = lab.replacingOccurrences(of: "return 1", with: "return 2")
+    try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
+    try lab.write(toFile: folder + "/a/zoe.md", atomically: true, encoding: .utf8)
+    try wrong.write(toFile: folder + "/b/zoe.md", atomically: true, encoding: .utf8)
+    try lab.write(toFile: folder + "/a/zoe-2.md", atomically: true, encoding: .utf8)
+    let result = try labbookTests.labbook([
+      "grade", folder + "/lab.md", folder + "/a/zoe.md", folder + "/b/zoe.md",
+      folder + "/a/zoe-2.md", "-o", folder + "/out",
+    ])
+    #expect(result.status == 0)
+    let csv = try String(contentsOfFile: folder + "/out/grades.csv", encoding: .utf8)
+    #expect(csv == "student,t,total,max\nzoe,2,2,2\nzoe-2,2,2,2\nzoe-3,0,0,2\n")
+    #expect(
+      result.stderr.contains(
+        "\(folder)/b/zoe.md and \(folder)/a/zoe.md are both student zoe; the second is "
+          + "graded as zoe-3"))
+  }
 }
