@@ -45,29 +45,7 @@ enum SVGFormat {
   }
 
   /// Text made safe for SVG/XML content and attribute values.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x26: out += "&amp;"
-      case 0x3C: out += "&lt;"
-      case 0x3E: out += "&gt;"
-      case 0x22: out += "&quot;"
-      case 0x27: out += "&#39;"
-      // XML allows no C0 control but tab and newlines: show its picture.
-      case 0x09, 0x0A, 0x0D: out.unicodeScalars.append(scalar)
-      case 0x00..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-      case 0x7F: out += "\u{2421}"
-      case 0x80..<0xA0: out += "\u{FFFD}"
-      // Bidi embeddings, overrides and isolates would reorder the label.
-      case 0x202A...0x202E, 0x2066...0x2069:
-        out += "[U+" + String(scalar.value, radix: 16, uppercase: true) + "]"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
   /// The note shown when values had to be left out.
   /// `compact` drops the word "values" for narrow panels.

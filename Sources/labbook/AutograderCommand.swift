@@ -48,6 +48,12 @@ struct AutograderCommand {
     } catch {
       throw CLIError.failed("cannot write \(output): \(error.localizedDescription)")
     }
+    if checksum == nil {
+      Console.warning(
+        "setup.sh in \(output) stops on Gradescope until the Swift tarball's SHA-256 is filled "
+          + "in\n  hint: export again with --swift-sha256 HEX (the checksum swift.org publishes "
+          + "for the tarball), or edit SWIFT_SHA256 in setup.sh")
+    }
     Console.note(
       "upload \(output) as the assignment's autograder (Ubuntu 22.04 base); see its README.md")
     Console.output(output)

@@ -49,6 +49,9 @@ import Testing
       let zip = lab.appendingPathComponent("autograder.zip").path
       let export = try labbook(["autograder", "labs/tiny.md", "-o", zip], in: lab)
       #expect(export.status == 0, "\(export.stderr)")
+      #expect(
+        export.stderr.contains("stops on Gradescope until the Swift tarball's SHA-256"),
+        "an export without --swift-sha256 warns: \(export.stderr)")
       try unzip(zip, into: lab.appendingPathComponent("source").path)
       try FileManager.default.copyItem(
         atPath: path + "/source/run_autograder", toPath: path + "/run_autograder")

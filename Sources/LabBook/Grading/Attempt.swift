@@ -451,6 +451,7 @@ struct Attempt {
       "LABBOOK_EVENTS_FD": "3", "LABBOOK_NONCE": nonce, "LABBOOK_SEED": String(grader.seed),
       "LABBOOK_PARAMS": ParamBinding.environmentText(grader.params),
       "LABBOOK_LAB_DIR": isolated ? "../labdir" : work + "/labdir",
+      "LD_LIBRARY_PATH": isolated ? "../lib" : work + "/lib",
       "LABBOOK_SKIP": skip.map(String.init).joined(separator: ","),
     ]
     var limits = grader.settings.runLimits
@@ -571,6 +572,15 @@ struct Attempt {
       try? FileManager.default.copyItem(atPath: folder + "/" + path, toPath: target)
       chmod(target, 0o644)
     }
+    // LabKit beside the program: the private /tmp hides a build folder that
+    // lives under /tmp (a CI clone, say), and with it the program's rpath.
+    let library = work + "/lib"
+    try FileManager.default.createDirectory(
+      atPath: library, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    try FileManager.default.copyItem(
+      atPath: grader.toolchain.libraryDirectory + "/libLabKit.so",
+      toPath: library + "/libLabKit.so")
+    chmod(library + "/libLabKit.so", 0o755)
     return work
   }
 

@@ -113,7 +113,7 @@ struct ChildProcess {
 
   /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), looked up with
   /// `dlsym` because Swift's Glibc module does not export it.
-  private static func addChdir(
+  static func addChdir(
     _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String
   ) -> Int32 {
     guard

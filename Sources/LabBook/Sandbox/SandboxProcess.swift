@@ -106,7 +106,7 @@ struct SandboxProcess {
     posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, flags, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, stderrPath, flags, 0o600)
     posix_spawn_file_actions_adddup2(&actions, eventsWriter, 3)
-    guard Self.addChdir(&actions, workingDirectory) == 0 else {
+    guard ChildProcess.addChdir(&actions, workingDirectory) == 0 else {
       throw .cannotStart(program: command[0], reason: "cannot enter \"\(workingDirectory)\"")
     }
 
@@ -137,19 +137,6 @@ struct SandboxProcess {
       throw .cannotStart(program: command[0], reason: String(cString: strerror(code)))
     }
     return pid
-  }
-
-  private typealias AddChdir =
-    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
-    -> Int32
-
-  /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), looked up with
-  /// `dlsym`: Swift's Glibc module does not export it.
-  private static func addChdir(
-    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String
-  ) -> Int32 {
-    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return ENOSYS }
-    return unsafeBitCast(symbol, to: AddChdir.self)(actions, path)
   }
 
   private static func ending(_ status: Int32) -> ChildProcess.Ending {
