@@ -91,6 +91,15 @@ struct GradeCommand {
         "\(unusable.count) submission(s) could not be used and score 0:\n"
           + unusable.joined(separator: "\n"))
     }
+    let misnamed = grades.filter { grade in
+      grade.problems.contains { $0.message.hasPrefix("the front matter names student") }
+    }
+    if !misnamed.isEmpty {
+      Console.warning(
+        "\(misnamed.count) submission(s) name another student in their front matter and "
+          + "are graded under their file or folder name: "
+          + misnamed.map { "\($0.student) (\($0.submission))" }.joined(separator: ", "))
+    }
     if let shard {
       try ShardManifest(
         shard: shard, assignment: document.frontMatter.title ?? labName,

@@ -108,6 +108,7 @@ import Testing
     #expect(result.stderr.contains("gen.py is not a .md file"))
     #expect(result.stderr.contains("names student zoe in its front matter"))
     #expect(result.stderr.contains("empty: cannot read the submission"))
+    #expect(result.stderr.contains("1 submission(s) name another student"))
     let json = try String(
       contentsOfFile: folder + "/out/students/empty/result.json", encoding: .utf8)
     #expect(json.contains("empty file"))
