@@ -153,7 +153,7 @@ struct GradeCommand {
       for name in names {
         let path = operand + "/" + name
         var inner: ObjCBool = false
-        files.fileExists(atPath: path, isDirectory: &inner)
+        _ = files.fileExists(atPath: path, isDirectory: &inner)
         if inner.boolValue {
           let found = ((try? files.contentsOfDirectory(atPath: path)) ?? []).sorted()
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }

@@ -111,7 +111,7 @@ public struct AutograderBundle {
         if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
         var isFolder: ObjCBool = false
         let path = folder + "/" + relative
-        FileManager.default.fileExists(atPath: packageRoot + "/" + path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: packageRoot + "/" + path, isDirectory: &isFolder)
         if !isFolder.boolValue { found.append(path) }
       }
     }
