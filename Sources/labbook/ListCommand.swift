@@ -22,9 +22,9 @@ struct ListCommand {
       do {
         let document = try LabDocument.read(path: lab.path)
         let title = document.frontMatter.title ?? "(untitled)"
-        Console.output(
-          "\(lab.name)\t\(title)\t\(document.cells.count) \(document.cells.count == 1 ? "cell" : "cells")\t\(lab.path)"
-        )
+        let count = document.cells.count
+        let cells = "\(count) \(count == 1 ? "cell" : "cells")"
+        Console.output("\(lab.name)\t\(title)\t\(cells)\t\(lab.path)")
       } catch {
         Console.output("\(lab.name)\t(unreadable: run it for details)\t-\t\(lab.path)")
       }

@@ -103,7 +103,8 @@ public struct Feedback {
     body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #222; }
     main { max-width: 800px; margin: 0 auto; padding: 1em 40px; }
     table { border-collapse: collapse; width: 100%; }
-    td, th { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
+    td, th { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left;
+      vertical-align: top; }
     tr.passed td:nth-child(3) { color: #1a7f37; }
     tr.failed td:nth-child(3), .error { color: #b42318; }
     tr.partial td:nth-child(3) { color: #9a6700; }
