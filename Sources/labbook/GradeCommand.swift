@@ -122,7 +122,11 @@ struct GradeCommand {
   static func entries(_ operands: [String]) throws(CLIError) -> [ClassGrading.Entry] {
     var entries: [ClassGrading.Entry] = []
     let files = FileManager.default
-    for operand in operands {
+    for given in operands {
+      // `subs/` and `subs` are the same folder; a doubled slash would leak
+      // into the paths students read.
+      var operand = given
+      while operand.count > 1 && operand.hasSuffix("/") { operand.removeLast() }
       var isFolder: ObjCBool = false
       guard files.fileExists(atPath: operand, isDirectory: &isFolder) else {
         throw .failed("no submission at \(operand): check the path")

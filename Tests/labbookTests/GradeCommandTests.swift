@@ -68,6 +68,40 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder + "/out/students/ann/feedback.html"))
   }
 
+  @Test func aTrailingSlashOnTheClassFolderKeepsStudentPathsRelative() throws {
+    let folder = NSTemporaryDirectory() + "labbook-cli-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/subs", withIntermediateDirectories: true)
+    let lab = """
+      ```swift id=s solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=t test points=2
+      checkEqual("f is 1", f(), 1)
+      ```
+
+      """
+    try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
+    // Two students, so that the folder is a class rather than one student.
+    try lab.write(toFile: folder + "/subs/ann.md", atomically: true, encoding: .utf8)
+    try lab.replacingOccurrences(of: "return 1", with: "return undefinedName")
+      .write(toFile: folder + "/subs/bob.md", atomically: true, encoding: .utf8)
+    let result = try labbook([
+      "grade", folder + "/lab.md", folder + "/subs/", "-o", folder + "/out", "-j", "1",
+    ])
+    #expect(result.status == 0)
+    let feedback = try String(
+      contentsOfFile: folder + "/out/students/bob/feedback.html", encoding: .utf8)
+    #expect(feedback.contains("bob.md:4:"), "the compile error names bob.md's line")
+    #expect(!feedback.contains("/bob.md"), "no folder, not even a bare slash, before the name")
+  }
+
   /// A TA's class: a front matter naming another student, a student folder
   /// with a notes file given directly, a script and an empty file.
   @Test func idsComeFromFilesAndFoldersAndUnusableFilesAreReported() throws {
