@@ -59,7 +59,8 @@ public func checkClose(
   let message =
     passed
     ? ""
-    : "expected \(expected) ± \(formatNumber(tolerance)) (atol \(atol), rtol \(rtol)), got \(actual)"
+    : "expected \(expected) ± \(formatNumber(tolerance)) (atol \(atol), rtol \(rtol)), "
+      + "got \(actual)"
   emitCheck(
     name, credit: passed ? 1 : 0, message: message, points: points, file: file, line: line)
 }
