@@ -117,7 +117,7 @@ import Testing
   @Test func anUnreadableChoiceSaysWhatFormToUse() {
     let item = AnswerGrading.items([answer(.choice, key: "B")], responses: ["q": "1/2"]).first
     #expect(item?.score == 0)
-    #expect(item?.message.contains("write the letter of your choice, e.g. B") == true)
+    #expect(item?.message.contains("write the letter of your choice, e.g. X") == true)
     #expect(item?.message.contains("not the answer") == false)
   }
 

@@ -219,7 +219,7 @@ private let instructorLab = """
   let student = handout.markdown
   #expect(
     student.contains(
-      "<!-- answer with the letter of your choice, e.g. B (several: A, C) -->\n"
+      "<!-- answer with the letter of your choice, e.g. X (several: X, Y) -->\n"
         + "```answer id=q choice points=1\n```"))
   // Only choice blocks get it.
   #expect(student.components(separatedBy: "<!-- answer with").count == 2)

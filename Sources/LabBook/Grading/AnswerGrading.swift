@@ -26,7 +26,7 @@ enum AnswerGrading {
         guard let key = answer.key else { return item(0, .manual, "no key: graded by hand") }
         let expected = choiceLetters(key) ?? letters(key)
         guard let given = choiceLetters(response) else {
-          let example = expected.count > 1 ? "A, C" : "B"
+          let example = expected.count > 1 ? "X, Y" : "X"
           return item(
             0, .failed,
             "could not read \"\(response)\" as a choice: write the letter of your choice, "

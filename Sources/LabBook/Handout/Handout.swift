@@ -113,7 +113,7 @@ public struct Handout: Sendable {
   /// The line the handout puts above each `choice` answer block: an HTML
   /// comment (prose, not shown when rendered), since every line inside the
   /// block is read as the response.
-  static let choiceHint = "<!-- answer with the letter of your choice, e.g. B (several: A, C) -->"
+  static let choiceHint = "<!-- answer with the letter of your choice, e.g. X (several: X, Y) -->"
 
   /// Whether a cell is left out of student versions: `instructor` cells and
   /// `hidden` ones (a hidden test, or a cell only hidden tests need).
