@@ -1,28 +1,23 @@
 import Foundation
 import Testing
 
-@testable import LabBook
-
 /// `labbook grade` as a user runs it: the built executable beside the tests.
 @Suite struct GradeCommandTests {
-  func labbook(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
-    let folder = (Toolchain.currentExecutable() as NSString).deletingLastPathComponent
-    var executable = folder + "/labbook"
-    // The test bundle may sit one folder below the build folder.
-    if !FileManager.default.fileExists(atPath: executable) {
-      executable = (folder as NSString).deletingLastPathComponent + "/labbook"
+  /// A one-solution lab: `f` returns 1; its test is worth 2 points.
+  static let lab = """
+    ```swift id=s solution
+    func f() -> Int {
+      // BEGIN SOLUTION
+      return 1
+      // END SOLUTION
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
+    ```
+
+    ```swift id=t test points=2
+    checkEqual("f is 1", f(), 1)
+    ```
+
+    """
 
   @Test func gradingWithoutSubmissionsIsAUsageError() throws {
     #expect(try labbook(["grade"]).status == 64)
@@ -30,7 +25,7 @@ import Testing
   }
 
   @Test func setIsRefusedWithAPointerToTheGradingParams() throws {
-    let result = try labbookTests.labbook(["grade", "weight-init", "x.md", "--set", "width=8"])
+    let result = try labbook(["grade", "weight-init", "x.md", "--set", "width=8"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("params."))
   }
@@ -40,20 +35,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: folder + "/subs/ann", withIntermediateDirectories: true)
-    let lab = """
-      ```swift id=s solution
-      func f() -> Int {
-        // BEGIN SOLUTION
-        return 1
-        // END SOLUTION
-      }
-      ```
-
-      ```swift id=t test points=2
-      checkEqual("f is 1", f(), 1)
-      ```
-
-      """
+    let lab = Self.lab
     try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
     try lab.write(toFile: folder + "/subs/ann/lab.md", atomically: true, encoding: .utf8)
     try lab.replacingOccurrences(of: "return 1", with: "return 2")
@@ -73,20 +55,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: folder + "/subs", withIntermediateDirectories: true)
-    let lab = """
-      ```swift id=s solution
-      func f() -> Int {
-        // BEGIN SOLUTION
-        return 1
-        // END SOLUTION
-      }
-      ```
-
-      ```swift id=t test points=2
-      checkEqual("f is 1", f(), 1)
-      ```
-
-      """
+    let lab = Self.lab
     try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
     // Two students, so that the folder is a class rather than one student.
     try lab.write(toFile: folder + "/subs/ann.md", atomically: true, encoding: .utf8)
@@ -109,20 +78,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(
       atPath: folder + "/subs/kim", withIntermediateDirectories: true)
-    let lab = """
-      ```swift id=s solution
-      func f() -> Int {
-        // BEGIN SOLUTION
-        return 1
-        // END SOLUTION
-      }
-      ```
-
-      ```swift id=t test points=2
-      checkEqual("f is 1", f(), 1)
-      ```
-
-      """
+    let lab = Self.lab
     func write(_ text: String, _ path: String) throws {
       try text.write(toFile: folder + "/" + path, atomically: true, encoding: .utf8)
     }
@@ -134,7 +90,7 @@ import Testing
     try write("print(1)\n", "subs/gen.py")
     try write("", "subs/empty.md")
     let subs = ["aaron.md", "zoe.md", "kim", "gen.py", "empty.md"].map { folder + "/subs/" + $0 }
-    let result = try labbookTests.labbook(
+    let result = try labbook(
       ["grade", folder + "/lab.md"] + subs + ["-o", folder + "/out"])
     #expect(result.status == 0)
     let csv = try String(contentsOfFile: folder + "/out/grades.csv", encoding: .utf8)
@@ -161,26 +117,13 @@ import Testing
       try FileManager.default.createDirectory(
         atPath: folder + "/" + sub, withIntermediateDirectories: true)
     }
-    let lab = """
-      ```swift id=s solution
-      func f() -> Int {
-        // BEGIN SOLUTION
-        return 1
-        // END SOLUTION
-      }
-      ```
-
-      ```swift id=t test points=2
-      checkEqual("f is 1", f(), 1)
-      ```
-
-      """
+    let lab = Self.lab
     let wrong = lab.replacingOccurrences(of: "return 1", with: "return 2")
     try lab.write(toFile: folder + "/lab.md", atomically: true, encoding: .utf8)
     try lab.write(toFile: folder + "/a/zoe.md", atomically: true, encoding: .utf8)
     try wrong.write(toFile: folder + "/b/zoe.md", atomically: true, encoding: .utf8)
     try lab.write(toFile: folder + "/a/zoe-2.md", atomically: true, encoding: .utf8)
-    let result = try labbookTests.labbook([
+    let result = try labbook([
       "grade", folder + "/lab.md", folder + "/a/zoe.md", folder + "/b/zoe.md",
       folder + "/a/zoe-2.md", "-o", folder + "/out",
     ])
