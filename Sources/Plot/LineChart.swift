@@ -37,12 +37,7 @@ public struct LineChart: Chart {
     canvas.heading(title)
     let frame = layout.frame
     guard !layout.isEmpty else {
-      frame.drawAxes(
-        on: &canvas, xLabel: xLabel, yLabel: yLabel, showYTicks: false,
-        xTicks: false)
-      canvas.placeholder("no data", centerX: width / 2, centerY: frame.top + frame.height / 2)
-      canvas.notes(layout.notes)
-      return canvas.render()
+      return layout.emptyChart(canvas, xLabel: xLabel, yLabel: yLabel)
     }
     frame.drawAxes(on: &canvas, xLabel: xLabel, yLabel: yLabel)
     layout.drawLegend(on: &canvas, names: series.map(\.name), dots: false)

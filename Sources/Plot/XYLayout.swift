@@ -157,4 +157,16 @@ struct XYLayout {
   func pixelIndex(_ coordinate: Double) -> Int {
     Int(min(max(coordinate, -1e9), 1e9).rounded(.down))
   }
+
+  /// The finished chart when no finite point is left: bare axes, "no data"
+  /// and the notes saying what was left out.
+  func emptyChart(_ canvas: SVGCanvas, xLabel: String?, yLabel: String?) -> String {
+    var canvas = canvas
+    frame.drawAxes(
+      on: &canvas, xLabel: xLabel, yLabel: yLabel, showYTicks: false, xTicks: false)
+    canvas.placeholder(
+      "no data", centerX: canvas.width / 2, centerY: frame.top + frame.height / 2)
+    canvas.notes(notes)
+    return canvas.render()
+  }
 }
