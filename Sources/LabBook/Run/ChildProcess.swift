@@ -73,53 +73,10 @@ struct ChildProcess {
   }
 
   private func spawn() throws(EngineError) -> pid_t {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    let flags = O_WRONLY | O_CREAT | O_TRUNC
-    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, flags, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, flags, 0o644)
-    guard Self.addChdir(&actions, workingDirectory) == 0 else {
-      throw .cannotStart(program: executable, reason: "cannot enter \"\(workingDirectory)\"")
-    }
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    guard code == 0 else {
-      throw .cannotStart(program: executable, reason: String(cString: strerror(code)))
-    }
-    return pid
-  }
-
-  private typealias AddChdir =
-    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>)
-    -> Int32
-
-  /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), looked up with
-  /// `dlsym` because Swift's Glibc module does not export it.
-  static func addChdir(
-    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String
-  ) -> Int32 {
-    guard
-      let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np")
-    else { return ENOSYS }
-    return unsafeBitCast(symbol, to: AddChdir.self)(actions, path)
+    try GroupSpawn(
+      command: [executable] + arguments, environment: environment,
+      workingDirectory: workingDirectory, stdoutPath: stdoutPath, stderrPath: stderrPath
+    ).start()
   }
 
   private typealias PRLimit =

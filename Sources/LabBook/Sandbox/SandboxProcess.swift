@@ -98,45 +98,11 @@ struct SandboxProcess {
   }
 
   private func spawn(eventsWriter: Int32) throws(EngineError) -> pid_t {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    let flags = O_WRONLY | O_CREAT | O_TRUNC
-    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, flags, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, flags, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, eventsWriter, 3)
-    guard ChildProcess.addChdir(&actions, workingDirectory) == 0 else {
-      throw .cannotStart(program: command[0], reason: "cannot enter \"\(workingDirectory)\"")
-    }
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    var defaults = sigset_t()
-    sigfillset(&defaults)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-
-    let argv = command.map { strdup($0) } + [nil]
-    let envp =
-      environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
-      + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let code = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
-    guard code == 0 else {
-      throw .cannotStart(program: command[0], reason: String(cString: strerror(code)))
-    }
-    return pid
+    try GroupSpawn(
+      command: command, environment: environment, workingDirectory: workingDirectory,
+      stdoutPath: stdoutPath, stderrPath: stderrPath, outputMode: 0o600,
+      descriptor3: eventsWriter, resetsSignals: true
+    ).start()
   }
 
   private static func ending(_ status: Int32) -> ChildProcess.Ending {
