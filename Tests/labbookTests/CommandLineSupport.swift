@@ -94,3 +94,12 @@ func python(_ script: URL, _ arguments: [String]) throws -> String? {
   }
   return String(decoding: data, as: UTF8.self)
 }
+
+/// Whether `condition` became true within `seconds`, asked every 0.1 s.
+func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
+  for _ in 0..<Int(seconds * 10) {
+    if condition() { return true }
+    usleep(100_000)
+  }
+  return condition()
+}

@@ -67,11 +67,8 @@ import Testing
       in: folder, environment: ["TMPDIR": temporary])
     // Wait until both students' programs run (in `labbook-grade-*/run`;
     // the compiler works one folder up).
-    var running = false
-    for _ in 0..<1200 {
-      running = programs(under: temporary, running: true).count >= 2
-      if running { break }
-      usleep(100_000)
+    let running = eventually(within: 120) {
+      programs(under: temporary, running: true).count >= 2
     }
     if !running { kill(pid, SIGKILL) }
     try #require(running, "the students' programs never started")

@@ -24,13 +24,10 @@ import Testing
       environment: ["TMPDIR": temporary.path])
 
     // Wait until the lab program runs: its run folder exists.
-    var running = false
-    for _ in 0..<1200 {
-      running = workFolders(in: temporary).contains {
+    let running = eventually(within: 120) {
+      workFolders(in: temporary).contains {
         FileManager.default.fileExists(atPath: temporary.path + "/\($0)/run")
       }
-      if running { break }
-      usleep(100_000)
     }
     if !running { kill(pid, SIGKILL) }
     try #require(running, "the lab program never started")
