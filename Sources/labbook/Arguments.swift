@@ -58,4 +58,16 @@ struct Arguments {
 
   /// Every value given for `name`, in order.
   func all(_ name: String) -> [String] { values[name] ?? [] }
+
+  /// Whether `-h` or `--help` was given.
+  var wantsHelp: Bool { has("-h") || has("--help") }
+
+  /// The one lab operand of `command`; none or several is a usage error.
+  func singleLab(for command: String) throws(CLIError) -> String {
+    guard operands.count == 1, let name = operands.first else {
+      let problem = operands.isEmpty ? "which lab?" : "one lab at a time"
+      throw .usage("\(problem): give a lab's name or path", command: command)
+    }
+    return name
+  }
 }

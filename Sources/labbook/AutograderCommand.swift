@@ -14,14 +14,11 @@ struct AutograderCommand {
   }
 
   func execute() throws -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.autograder)
       return 0
     }
-    guard let name = arguments.operands.first, arguments.operands.count == 1 else {
-      throw CLIError.usage(
-        arguments.operands.isEmpty ? "which lab?" : "give one lab", command: "autograder")
-    }
+    let name = try arguments.singleLab(for: "autograder")
     let path = try LabLocator().locate(name)
     return arguments.has("--run") ? try grade(path) : try export(path)
   }

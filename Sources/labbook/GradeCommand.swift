@@ -19,7 +19,7 @@ struct GradeCommand {
   }
 
   func execute() throws -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.grade)
       return 0
     }

@@ -13,7 +13,7 @@ struct GradebookCommand {
   }
 
   func execute() throws -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.gradebook)
       return 0
     }

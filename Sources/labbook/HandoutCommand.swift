@@ -12,14 +12,11 @@ struct HandoutCommand {
   }
 
   func execute() throws -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.handout)
       return 0
     }
-    guard arguments.operands.count == 1, let name = arguments.operands.first else {
-      let problem = arguments.operands.isEmpty ? "which lab?" : "one lab at a time"
-      throw CLIError.usage("\(problem): give a lab's name or path", command: "handout")
-    }
+    let name = try arguments.singleLab(for: "handout")
     let output = arguments.value("-o", "--output") ?? "handouts"
     let path = try LabLocator().locate(name)
     let document = try RunCommand.read(path)

@@ -9,7 +9,7 @@ struct ListCommand {
   }
 
   func execute() throws(CLIError) -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.list)
       return 0
     }

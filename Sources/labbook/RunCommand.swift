@@ -13,14 +13,11 @@ struct RunCommand {
   }
 
   func execute() throws -> Int32 {
-    if arguments.has("-h") || arguments.has("--help") {
+    if arguments.wantsHelp {
       Console.output(Help.run)
       return 0
     }
-    guard arguments.operands.count == 1, let name = arguments.operands.first else {
-      let problem = arguments.operands.isEmpty ? "which lab?" : "one lab at a time"
-      throw CLIError.usage("\(problem): give a lab's name or path", command: "run")
-    }
+    let name = try arguments.singleLab(for: "run")
     var options = try runOptions()
     let outputFolder = try Self.prepareOutputFolder(arguments.value("-o", "--output") ?? "out")
 
