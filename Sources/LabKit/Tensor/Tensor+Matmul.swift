@@ -1,7 +1,7 @@
 extension Tensor {
   /// The matrix product `self · other` (`x.dot(W)`, `x @ W`): for `[m, k]`
   /// and `[k, n]`, `C[i, j] = Σₗ A[i, l]·B[l, j]`, shape `[m, n]`. Computed in
-  /// single precision by OpenBLAS.
+  /// single precision by OpenBLAS; large products on all cores.
   public func matmul(_ other: Tensor) -> Tensor {
     matmul(other, transposeA: false, transposeB: false)
   }
