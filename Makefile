@@ -30,7 +30,8 @@ install:
 	for shim in Sources/C*/; do \
 	  name=$$(basename $$shim); \
 	  install -d $(DESTDIR)$(PREFIX)/share/labbook/shims/$$name; \
-	  install -m 644 $$shim/* $(DESTDIR)$(PREFIX)/share/labbook/shims/$$name/; \
+	  install -m 644 $$shim/module.modulemap $$shim/*.h \
+	    $(DESTDIR)$(PREFIX)/share/labbook/shims/$$name/; \
 	done
 	if [ -d labs ]; then cp -R labs $(DESTDIR)$(PREFIX)/share/labbook/; fi
 

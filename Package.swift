@@ -20,7 +20,11 @@ let package = Package(
     .systemLibrary(
       name: "CYAML", path: "Sources/CYAML",
       providers: [.apt(["libyaml-dev"])]),
-    .target(name: "LabKit", dependencies: ["CBLAS"]),
+    // LabKit's own C: vector kernels chosen per processor at run time (see
+    // LabKitKernels.h). Its module map sits beside the header, as the
+    // shims' do, so the engine finds it the same way.
+    .target(name: "CLabKitKernels", path: "Sources/CLabKitKernels", publicHeadersPath: "."),
+    .target(name: "LabKit", dependencies: ["CBLAS", "CLabKitKernels"]),
     .target(name: "Plot"),
     .target(name: "LabBook", dependencies: ["CCmark", "CYAML", "Plot"]),
     .executableTarget(name: "labbook", dependencies: ["LabBook"]),

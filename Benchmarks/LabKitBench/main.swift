@@ -49,7 +49,7 @@ func breakdown(width: Int, depth: Int) -> [Double] {
     var w = Tensor.randn([width, width])
     parts[0] += now() - t
     t = now()
-    w = w * 0.01
+    w *= 0.01
     parts[1] += now() - t
     t = now()
     let h = x.matmul(w)

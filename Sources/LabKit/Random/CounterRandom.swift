@@ -1,3 +1,4 @@
+internal import CLabKitKernels
 internal import Dispatch
 
 /// LabKit's default generator: counter-based, so draw number `i` is a pure
@@ -107,16 +108,23 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
     _ buffer: UnsafeMutableBufferPointer<Float>, key: UInt64, start: UInt64,
     parallel: Bool = true
   ) {
+    withZigguratTables { tables in
+      forEachChunk(buffer, parallel: parallel) { out, offset in
+        normalChunk(out, key: key, start: start &+ UInt64(offset), tables: tables)
+      }
+    }
+  }
+
+  /// Calls `body` with pointers to the ziggurat's tables.
+  static func withZigguratTables<R>(_ body: (ZigguratTables) -> R) -> R {
     let z = Ziggurat.shared
-    z.x.withUnsafeBufferPointer { x in
+    return z.x.withUnsafeBufferPointer { x in
       z.f.withUnsafeBufferPointer { f in
         z.k.withUnsafeBufferPointer { k in
           z.w.withUnsafeBufferPointer { w in
-            let tables = ZigguratTables(
-              x: x.baseAddress!, f: f.baseAddress!, k: k.baseAddress!, w: w.baseAddress!)
-            forEachChunk(buffer, parallel: parallel) { out, offset in
-              normalChunk(out, key: key, start: start &+ UInt64(offset), tables: tables)
-            }
+            body(
+              ZigguratTables(
+                x: x.baseAddress!, f: f.baseAddress!, k: k.baseAddress!, w: w.baseAddress!))
           }
         }
       }
@@ -137,7 +145,49 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
     }
   }
 
+  /// Whether `normalChunk` runs its vector kernel on this processor.
+  static let vectorNormals = labkit_has_avx512() != 0
+
+  /// Writes N(0, 1) draws for elements `start …` into `out`: whole groups of
+  /// eight words through the AVX-512 kernel where the processor has it
+  /// (`vector`), everything else through the scalar loop. Both give the
+  /// same bits.
   static func normalChunk(
+    _ out: UnsafeMutableBufferPointer<Float>, key: UInt64, start: UInt64,
+    tables t: ZigguratTables, vector: Bool = vectorNormals
+  ) {
+    guard vector, let base = out.baseAddress, out.count >= 32 else {
+      scalarNormals(out, key: key, start: start, tables: t)
+      return
+    }
+    // An odd start takes the high half of a word: one scalar draw first.
+    let head = Int(start & 1)
+    scalarNormals(
+      UnsafeMutableBufferPointer(start: base, count: head), key: key, start: start, tables: t)
+    let words = (out.count - head) / 2 / 8 * 8
+    // Blocks of 1,024 words: at most 2,048 slots can leave the fast path.
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2048) { slots in
+      for first in stride(from: 0, to: words, by: 1024) {
+        let offset = head + 2 * first
+        let element = start &+ UInt64(offset)
+        let listed = labkit_normal_avx512(
+          base + offset, min(1024, words - first), key, element >> 1, t.k, t.w,
+          slots.baseAddress!)
+        for slot in slots.prefix(listed) {
+          let e = element &+ UInt64(slot)
+          let half = UInt32(truncatingIfNeeded: word(key, e >> 1) >> ((e & 1) << 5))
+          base[offset + Int(slot)] = rejected(half, element: e, key: key, tables: t)
+        }
+      }
+    }
+    let done = head + 2 * words
+    scalarNormals(
+      UnsafeMutableBufferPointer(start: base + done, count: out.count - done), key: key,
+      start: start &+ UInt64(done), tables: t)
+  }
+
+  /// The scalar loop of `normalChunk`.
+  static func scalarNormals(
     _ out: UnsafeMutableBufferPointer<Float>, key: UInt64, start: UInt64,
     tables t: ZigguratTables
   ) {
