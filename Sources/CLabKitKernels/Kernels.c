@@ -31,7 +31,6 @@ size_t labkit_normal_avx512(
   const __m512i keys = _mm512_set1_epi64((long long)key);
   const __m512i layerBits = _mm512_set1_epi32(0xff);
   const __m512i signBit = _mm512_set1_epi32((int)0x80000000u);
-  const __m512 nan = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FC00000));
   size_t listed = 0;
   for (size_t q = 0; q + 8 <= words; q += 8) {
     // SplitMix64, eight words at once.
@@ -68,7 +67,7 @@ size_t labkit_normal_avx512(
     __m512 value =
         _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(magnitude), sign));
     __mmask16 inside = _mm512_cmplt_epu32_mask(position, limit);
-    _mm512_storeu_ps(out + 2 * q, _mm512_mask_blend_ps(inside, nan, value));
+    _mm512_storeu_ps(out + 2 * q, _mm512_mask_blend_ps(inside, _mm512_castsi512_ps(z), value));
     unsigned outside = (unsigned)(~inside & 0xffffu);
     while (outside != 0) {
       slots[listed++] = (uint32_t)(2 * q) + (uint32_t)__builtin_ctz(outside);

@@ -19,9 +19,10 @@ int labkit_has_avx512(void);
 /// `out[2q]` and its high 32 bits `out[2q + 1]` (q = w - firstWord). For 32
 /// bits b with layer i = b & 0xff, position p = b >> 9 and the sign in bit
 /// 8: when p < k[i] the value is ±(float)p·w[i]. Otherwise the draw leaves
-/// the fast path: its slot is left NaN and its offset goes to `slots`, which
-/// must hold 2·words entries, in increasing order. Returns how many slots it
-/// listed. Only call when `labkit_has_avx512()` is true.
+/// the fast path: its slot holds the 32 bits b themselves, for the caller to
+/// complete, and its offset goes to `slots` (which must hold 2·words
+/// entries), in increasing order. Returns how many slots it listed. Only
+/// call when `labkit_has_avx512()` is true.
 size_t labkit_normal_avx512(
     float *out, size_t words, uint64_t key, uint64_t firstWord, const uint32_t *k,
     const float *w, uint32_t *slots);

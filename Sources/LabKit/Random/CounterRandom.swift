@@ -166,6 +166,7 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
       UnsafeMutableBufferPointer(start: base, count: head), key: key, start: start, tables: t)
     let words = (out.count - head) / 2 / 8 * 8
     // Blocks of 1,024 words: at most 2,048 slots can leave the fast path.
+    let retry = retryKey(key)
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2048) { slots in
       for first in stride(from: 0, to: words, by: 1024) {
         let offset = head + 2 * first
@@ -174,9 +175,10 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
           base + offset, min(1024, words - first), key, element >> 1, t.k, t.w,
           slots.baseAddress!)
         for slot in slots.prefix(listed) {
-          let e = element &+ UInt64(slot)
-          let half = UInt32(truncatingIfNeeded: word(key, e >> 1) >> ((e & 1) << 5))
-          base[offset + Int(slot)] = rejected(half, element: e, key: key, tables: t)
+          // The kernel left the draw's 32 bits in its slot.
+          let o = offset + Int(slot)
+          base[o] = rejected(
+            base[o].bitPattern, element: element &+ UInt64(slot), retryKey: retry, tables: t)
         }
       }
     }
@@ -213,8 +215,16 @@ public struct CounterRandom: TensorRandomGenerator, RandomNumberGenerator, Senda
   static func rejected(
     _ bits: UInt32, element: UInt64, key: UInt64, tables t: ZigguratTables
   ) -> Float {
+    rejected(bits, element: element, retryKey: retryKey(key), tables: t)
+  }
+
+  /// `rejected`, with the retry streams' key (`retryKey(key)`) worked out
+  /// by the caller, once for many draws.
+  static func rejected(
+    _ bits: UInt32, element: UInt64, retryKey: UInt64, tables t: ZigguratTables
+  ) -> Float {
     let i = Int(bits & 0xff)
-    var extra = word(retryKey(key), element)
+    var extra = word(retryKey, element)
     let candidate = Double(bits >> 9) * t.x[i] * 0x1p-23
     let value = Ziggurat.finish(
       layer: i, candidate: candidate, x: t.x, f: t.f,
