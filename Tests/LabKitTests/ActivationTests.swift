@@ -64,3 +64,15 @@ func tensorPathAgreesWithScalarFormula(_ activation: Activation) {
 
 /// ln 3, where σ(x) = 3/4.
 private let lnThree = 1.0986122886681098
+
+@Test func largeTensorsAreMappedInPiecesWithTheSameResults() {
+  // Over one piece, so the map is split across threads; each element must
+  // still be f of its own input, in its own place.
+  var g = CounterRandom(seed: 21)
+  let x = Tensor.randn([3, Tensor.mapPiece + 1001], using: &g) * 3
+  for f in allActivations {
+    #expect(f(x).scalars == x.scalars.map { Float(f.value(Double($0))) }, "\(f)")
+    #expect(
+      f.derivative(x).scalars == x.scalars.map { Float(f.derivative(Double($0))) }, "\(f)′")
+  }
+}

@@ -60,14 +60,15 @@ public enum Activation: Sendable, Hashable {
     }
   }
 
-  /// f applied to every element of `x`.
+  /// f applied to every element of `x`, on all cores when `x` is large.
   public func callAsFunction(_ x: Tensor) -> Tensor {
-    x.map { Float(value(Double($0))) }
+    x.mapInParallel { [self] in Float(value(Double($0))) }
   }
 
-  /// f′ at every element of `x` (the local gradient for backward).
+  /// f′ at every element of `x` (the local gradient for backward), on all
+  /// cores when `x` is large.
   public func derivative(_ x: Tensor) -> Tensor {
-    x.map { Float(derivative(Double($0))) }
+    x.mapInParallel { [self] in Float(derivative(Double($0))) }
   }
 
   /// σ(x), evaluated so that neither branch overflows.
