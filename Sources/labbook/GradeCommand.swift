@@ -67,7 +67,9 @@ struct GradeCommand {
     if !lost.isEmpty {
       Console.warning(
         "the instructor's own solutions lose marks in "
-          + lost.map { "\($0.id) (\($0.message))" }.joined(separator: ", ")
+          + lost.map { item in
+            "\(item.id) (\(item.location.map { "\($0): " } ?? "")\(item.message))"
+          }.joined(separator: ", ")
           + "; check those tests")
     }
 
@@ -149,9 +151,14 @@ struct GradeCommand {
       }
       // One student's folder: one .md beside any other files, no subfolders.
       if markdown.count == 1 && !hasFolders {
-        let id = (operand as NSString).standardizingPath
-        entries.append(
-          .init(path: operand + "/" + markdown[0], studentID: (id as NSString).lastPathComponent))
+        let id = ((operand as NSString).standardizingPath as NSString).lastPathComponent
+        let file = operand + "/" + markdown[0]
+        // A class folder with one student left in it looks the same: say so.
+        Console.note(
+          "\(operand) holds one .md file, so it is graded as one student named \"\(id)\" "
+            + "(its folder's name); to grade \(markdown[0]) as its own student, "
+            + "\"\(studentID(markdown[0]))\", pass the file: \(file)")
+        entries.append(.init(path: file, studentID: id))
         continue
       }
       for name in names {

@@ -115,7 +115,10 @@ enum Help {
     are taken; every other cell and every test is the lab's. Each submission
     is compiled and run in a sandbox (limits from the lab's `grading:` front
     matter). A SUBMISSION is a .md file (student id: its name), a folder
-    holding one .md file (id: the folder's name), or a folder of those.
+    holding one .md file (id: the folder's name, with a note saying so; pass
+    the file itself to grade it under its own name), or a folder of those.
+    A crash is reported at the student's file.md:line:col and blamed on the
+    solution region it happened in; a time-out is blamed on the whole cell.
 
     Writes DIR/students/ID/{feedback.html,result.json,results.json} and
     DIR/grades.csv and DIR/canvas.csv; prints the path of grades.csv.

@@ -192,6 +192,32 @@ import Testing
     #expect(CrashSite.location(inSymbolizerOutput: output, file: "/srv/c/bob.md") == nil)
   }
 
+  @Test func aRelativeSubmissionPathMatchesTheFolderSwiftcCompiledIn() {
+    // swiftc records `#sourceLocation(file: "subs/ann.md")` under its
+    // working folder; the lab's tag likewise.
+    let output = """
+      $s10LabProgram1fyS2iF
+      /tmp/labbook-grade-x/build/subs/ann.md:66:31
+
+      main
+      /tmp/labbook-grade-x/build/LAB.lab.md:89:15
+
+      main
+      /tmp/labbook-grade-x/build/other/subs/ann.md.bak:3:1
+      """
+    let frames = CrashSite.locations(
+      inSymbolizerOutput: output, files: ["subs/ann.md", "LAB.lab.md"])
+    #expect(
+      frames == [
+        SourceLocation(file: "subs/ann.md", line: 66, column: 31),
+        SourceLocation(file: "LAB.lab.md", line: 89, column: 15),
+        SourceLocation(file: "/tmp/labbook-grade-x/build/other/subs/ann.md.bak", line: 3),
+      ])
+    // An absolute path must match exactly, not as a suffix.
+    #expect(
+      CrashSite.location(inSymbolizerOutput: output, file: "/build/subs/ann.md") == nil)
+  }
+
   @Test func internalPlacesAreDroppedFromErrorText() {
     #expect(Attempt.plain("LabProgram/LAB.x.md:244: Fatal error: boom") == "Fatal error: boom")
     #expect(Attempt.plain("stopped: the cell ran past its limit") == "the cell ran past its limit")

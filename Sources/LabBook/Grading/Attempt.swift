@@ -20,8 +20,21 @@ struct Attempt {
   let submission: Submission
   var fillings: [Int: GradingProgram.Filling]
   let slot: Int
+  /// A region replaced by its stub: what is blamed, why, and where.
+  struct Stub {
+    /// `solution 2 of cell "x"`, or `cell "x"` when the fault could not be
+    /// placed in one of the cell's regions (all of them are then stubbed).
+    var subject: String
+    /// A clause: `does not compile: …`, `stopped the lab (…)`.
+    var message: String
+    var location: SourceLocation?
+  }
+
   /// Regions replaced by their stub, with why (compile error or crash).
-  var stubbed: [Int: (message: String, location: SourceLocation?)] = [:]
+  var stubbed: [Int: Stub] = [:]
+  /// The places in the program's code of each crashed cell's last crash,
+  /// innermost first (`CrashSite.frames`); empty when not known.
+  var crashFrames: [Int: [SourceLocation]] = [:]
   /// Cells the student's code crashed, as they ran then (later runs show
   /// the stub in their place): what the feedback shows for them.
   var crashedCells: [Int: CellResult] = [:]
@@ -85,10 +98,17 @@ struct Attempt {
       while !built.errors.isEmpty || !built.succeeded {
         guard blame(built.errors) else {
           if reference {
-            throw GradingError.referenceFailed(
+            // Named at the lab's own line, not the program's internal name for it.
+            let first = built.errors.first
+            throw GradingError.badLab(
               lab: document.path,
-              reason: "do not compile: "
-                + (built.errors.first.map { "\($0.file):\($0.line): \($0.message)" } ?? "?"))
+              diagnostics: [
+                Diagnostic(
+                  .error, at: first.flatMap(labLocation),
+                  "the instructor's solutions do not compile: "
+                    + (first?.message ?? "the compiler failed"),
+                  hint: "fix the lab and run `labbook run` on it before grading")
+              ])
           }
           failRemaining(
             "the lab could not be built with your solutions: "
@@ -126,14 +146,11 @@ struct Attempt {
           !document.cells[$0].isTest
             && (cells[$0].status == .failed || cells[$0].status == .timedOut)
         }
-        let why = broken.flatMap { cells[$0].error?.message } ?? "it stopped"
         if reference {
-          guard grader.testCells.allSatisfy({ decided[$0] != nil }) else {
-            let place = broken.map { "cell \"\(document.cells[$0].id)\"" } ?? "the program"
-            throw GradingError.referenceFailed(
-              lab: document.path, reason: "do not run: \(place) failed: \(why)")
-          }
-          return outcome
+          if grader.testCells.allSatisfy({ decided[$0] != nil }) { return outcome }
+          // A crashed test only loses its marks (a warning says so); run the rest.
+          if broken == nil && decided.count > before { continue }
+          throw referenceStopped(broken, cells)
         }
         guard let broken else {
           // Nothing decided and nothing to blame: the program did not start.
@@ -143,47 +160,9 @@ struct Attempt {
           }
           continue
         }
-        let own = grader.regions.indices.filter {
-          grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] == nil
-            && fillings[$0] != nil
-        }
-        // Limitation: a stub at a cell's top level traps, so the tests after it fail.
-        if own.isEmpty {
-          // Its regions were stubbed already: the first cause is the one to show.
-          let earlier = grader.regions.indices.first {
-            grader.regions[$0].cellID == document.cells[broken].id && stubbed[$0] != nil
-          }
-          let cell = document.cells[broken].id
-          if let earlier {
-            let owner = grader.regions[earlier]
-            failRemaining(
-              "not run: your solution \(owner.index + 1) in cell \"\(cell)\" "
-                + stubbed[earlier]!.message,
-              stubbed[earlier]!.location)
-          } else {
-            failRemaining(
-              "not run: cell \"\(cell)\" stopped the lab (\(Self.plain(why))) before this test")
-          }
+        if let cause = blameStop(broken, cells[broken]) {
+          failRemaining(cause.message, cause.location)
           return outcome
-        }
-        for region in own {
-          // The crash site in the student's file, else where the region starts.
-          let site = cells[broken].error?.location.flatMap {
-            $0.file == submission.path ? $0 : nil
-          }
-          let start =
-            grader.regions.indices.contains(region)
-            ? fillings[region].flatMap { filling -> SourceLocation? in
-              guard case .student(let code) = filling else { return nil }
-              return SourceLocation(file: submission.path, line: code.line)
-            } : nil
-          stubbed[region] = ("stopped the lab (\(Self.plain(why)))", site ?? start)
-          if crashedCells[broken] == nil {
-            var crashed = cells[broken]
-            crashed.error?.location = site ?? start
-            crashedCells[broken] = crashed
-          }
-          fillings[region] = nil
         }
         break
       }
@@ -298,6 +277,33 @@ struct Attempt {
     }
   }
 
+  /// Why the instructor's own program stopped before its last test, at
+  /// the lab's own line: the crash site, else the failing cell's fence.
+  func referenceStopped(_ broken: Int?, _ cells: [CellResult]) -> GradingError {
+    let why = broken.flatMap { cells[$0].error?.message }.map(Self.plain) ?? "it stopped"
+    let frame = broken.flatMap { crashFrames[$0] }?.first {
+      $0.file == labTag || $0.file == document.path
+    }
+    var place = frame ?? broken.map { document.cells[$0].fenceLocation }
+    place?.file = document.path
+    let what = broken.map { "cell \"\(document.cells[$0].id)\" stopped" } ?? "the program stopped"
+    return GradingError.badLab(
+      lab: document.path,
+      diagnostics: [
+        Diagnostic(
+          .error, at: place, "the instructor's solutions do not run: \(what) (\(why))",
+          hint: "fix the lab and run `labbook run` on it before grading")
+      ])
+  }
+
+  /// Where a compiler error is, naming the lab's real file where the
+  /// program calls it `labTag`; nil when swiftc named no place.
+  func labLocation(_ error: CompilerError) -> SourceLocation? {
+    guard !error.file.isEmpty, error.line > 0 else { return nil }
+    let file = error.file == labTag ? document.path : error.file
+    return SourceLocation(file: file, line: error.line, column: max(error.column, 1))
+  }
+
   /// Stubs what the errors point at; `false` when nothing more can be stubbed.
   mutating func blame(_ errors: [CompilerError]) -> Bool {
     var changed = false
@@ -312,10 +318,9 @@ struct Attempt {
           return (code.line...(code.line + max(count, 1))).contains(error.line)
         })
       {
-        stubbed[region] = (
-          "does not compile: \(error.message)",
-          SourceLocation(file: submission.path, line: error.line, column: error.column)
-        )
+        stubbed[region] = Stub(
+          subject: regionName(region), message: "does not compile: \(error.message)",
+          location: SourceLocation(file: submission.path, line: error.line, column: error.column))
         fillings[region] = nil
         changed = true
       } else if error.file == labTag, !isReference, let cell = cellIndex(atLine: error.line),
@@ -336,7 +341,9 @@ struct Attempt {
           let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
           location = SourceLocation(file: submission.path, line: code.line + count - 1)
         }
-        stubbed[region] = ("does not compile: \(error.message)", location)
+        stubbed[region] = Stub(
+          subject: regionName(region), message: "does not compile: \(error.message)",
+          location: location)
         fillings[region] = nil
         changed = true
       } else {
@@ -351,7 +358,10 @@ struct Attempt {
     guard !remaining.isEmpty else { return false }
     let why = unplaced.first?.message ?? "the program did not compile"
     for region in remaining {
-      stubbed[region] = ("the lab did not compile with your solutions: \(why)", nil)
+      stubbed[region] = Stub(
+        subject: regionName(region),
+        message: "was replaced by its stub: the lab did not compile with your solutions: \(why)",
+        location: nil)
       fillings[region] = nil
     }
     return true
@@ -391,17 +401,102 @@ struct Attempt {
       return nil
     }
     let why = stubbed[region]!
-    let owner = grader.regions[region]
-    return (
-      "needs solution \(owner.index + 1) of cell \"\(owner.cellID)\", which " + why.message,
-      why.location
-    )
+    return ("needs \(why.subject), which " + why.message, why.location)
   }
 
   mutating func failRemaining(_ message: String, _ location: SourceLocation? = nil) {
     for test in grader.testCells where decided[test] == nil {
       decided[test] = failure(test, message, location)
     }
+  }
+
+  /// `solution 2 of cell "x"`: how feedback names region `region`.
+  func regionName(_ region: Int) -> String {
+    let owner = grader.regions[region]
+    return "solution \(owner.index + 1) of cell \"\(owner.cellID)\""
+  }
+
+  /// The region whose student code holds `line` of the submission.
+  func studentRegion(atLine line: Int) -> Int? {
+    fillings.keys.sorted().first { index in
+      guard case .student(let code) = fillings[index] else { return false }
+      let count = code.code.split(separator: "\n", omittingEmptySubsequences: false).count
+      return (code.line..<(code.line + max(count, 1))).contains(line)
+    }
+  }
+
+  /// Stubs the student code to blame for `cell` (not a test) stopping the
+  /// lab, or returns the failure to give the tests not yet run when there
+  /// is nothing left to stub.
+  ///
+  /// The region holding the crash site (the innermost frame in the
+  /// student's file) is the one stubbed; the others stay in, and a later
+  /// run stubs them in turn if they too stop the lab. A trap in a stub
+  /// means an earlier cause stopped the lab again. When the place is not
+  /// known (a time-out, the output cap, no symbolizer), every region of the
+  /// cell is stubbed and the cell, not one region, is blamed.
+  // Limitation: a time-out or the output cap has no backtrace, so its region is not known.
+  mutating func blameStop(
+    _ cell: Int, _ result: CellResult
+  ) -> (message: String, location: SourceLocation?)? {
+    let cellID = document.cells[cell].id
+    let why = "stopped the lab (\(Self.plain(result.error?.message ?? "it stopped")))"
+    let frames = crashFrames[cell] ?? []
+    let site = result.error?.location.flatMap { $0.file == submission.path ? $0 : nil }
+
+    // The innermost frame is a stub's trap: that region's cause is the one to show.
+    // Limitation: a stub at a cell's top level traps, so the tests after it fail.
+    if let inner = frames.first, inner.file == labTag,
+      let region = stubbed.keys.sorted().first(where: {
+        grader.regions[$0].beginLine == inner.line && fillings[$0] == nil
+      })
+    {
+      let cause = stubbed[region]!
+      return (notRun(cause), cause.location)
+    }
+    if let site, let region = studentRegion(atLine: site.line) {
+      stubbed[region] = Stub(subject: regionName(region), message: why, location: site)
+      fillings[region] = nil
+      keepCrashed(cell, result, at: site)
+      return nil
+    }
+    let own = grader.regions.indices.filter {
+      grader.regions[$0].cellID == cellID && fillings[$0] != nil
+    }
+    guard !own.isEmpty else {
+      // Its regions were stubbed already: the first cause is the one to show.
+      if let earlier = stubbed.keys.sorted().first(where: {
+        grader.regions[$0].cellID == cellID
+      }) {
+        let cause = stubbed[earlier]!
+        return (notRun(cause), cause.location)
+      }
+      return ("not run: cell \"\(cellID)\" \(why) before this test", nil)
+    }
+    let place =
+      site
+      ?? submission.cellLines[cellID].map { SourceLocation(file: submission.path, line: $0) }
+    for region in own {
+      stubbed[region] = Stub(subject: "cell \"\(cellID)\"", message: why, location: place)
+      fillings[region] = nil
+    }
+    keepCrashed(cell, result, at: place)
+    return nil
+  }
+
+  /// `not run: your solution 2 of cell "x" stopped the lab (…)`.
+  func notRun(_ cause: Stub) -> String {
+    let whose = cause.subject.hasPrefix("cell ") ? "" : "your "
+    return "not run: \(whose)\(cause.subject) \(cause.message)"
+  }
+
+  /// Keeps the first crashed run of `cell` for the feedback (later runs
+  /// show the stub in its place).
+  mutating func keepCrashed(_ cell: Int, _ result: CellResult, at place: SourceLocation?) {
+    guard crashedCells[cell] == nil else { return }
+    var crashed = result
+    crashed.error?.location = place
+    crashedCells[cell] = crashed
   }
 
   /// A cell's error as a clause: without a leading `stopped: ` and without
@@ -512,14 +607,16 @@ struct Attempt {
       if let location = error.location, location.file != submission.path {
         error.location = nil
       }
-      if error.signal != nil, error.location == nil {
+      if error.signal != nil {
+        let frames = CrashSite.frames(
+          stderrText: String(
+            decoding: Engine.mapped(out + "/stderr").suffix(64 * 1024), as: UTF8.self),
+          binary: work + "/lab", imageName: "lab", files: [submission.path, labTag],
+          swiftc: grader.toolchain.swiftc)
+        crashFrames[index] = frames
         error.location =
-          studentTrapLocation(in: out + "/stderr")
-          ?? CrashSite.find(
-            stderrText: String(
-              decoding: Engine.mapped(out + "/stderr").suffix(64 * 1024), as: UTF8.self),
-            binary: work + "/lab", imageName: "lab", file: submission.path,
-            swiftc: grader.toolchain.swiftc)
+          frames.first { $0.file == submission.path }
+          ?? error.location ?? studentTrapLocation(in: out + "/stderr")
       }
       cells[index].error = error
     }
@@ -691,12 +788,17 @@ struct Attempt {
     }
     grade.items += AnswerGrading.items(document.answers, responses: submission.answers)
     grade.problems = problems
-    for (region, why) in stubbed.sorted(by: { $0.key < $1.key }) {
-      let owner = grader.regions[region]
-      grade.problems.append(
-        Diagnostic(
-          .error, at: why.location,
-          "solution \(owner.index + 1) of cell \"\(owner.cellID)\" \(why.message)"))
+    // A stub blamed on a whole cell is one problem, not one per region.
+    var reported: Set<String> = []
+    for (_, why) in stubbed.sorted(by: { $0.key < $1.key }) {
+      let message = "\(why.subject) \(why.message)"
+      guard reported.insert(message).inserted else { continue }
+      let hint =
+        why.subject.hasPrefix("cell ")
+        ? "the grader could not tell which of the cell's solution regions was at fault, "
+          + "so it graded all of them as the handout's stubs"
+        : ""
+      grade.problems.append(Diagnostic(.error, at: why.location, message, hint: hint))
     }
     // Hidden tests and instructor-only cells stay out of what students see.
     grade.cells = outcome.cells.enumerated().compactMap { index, cell in

@@ -46,33 +46,45 @@ struct CrashSite {
     return addresses.filter { $0 >= low && $0 < high }.map { $0 - low }
   }
 
-  /// The first `file:line:col` line in `llvm-symbolizer` output whose file is `file`.
-  static func location(inSymbolizerOutput output: String, file: String) -> SourceLocation? {
-    for line in output.split(separator: "\n") {
+  /// Every `file:line:col` line in `llvm-symbolizer` output, innermost
+  /// frame first. A file that is one of `files`, or ends with `/` and one
+  /// of them, is named as in `files`: swiftc records a relative
+  /// `#sourceLocation` file under the folder it compiled in
+  /// (`/tmp/labbook-grade-x/build/subs/ann.md` for `subs/ann.md`).
+  static func locations(inSymbolizerOutput output: String, files: [String]) -> [SourceLocation] {
+    output.split(separator: "\n").compactMap { line in
       let parts = line.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count >= 3, let row = Int(parts[parts.count - 2]),
-        let column = Int(parts[parts.count - 1]), row > 0,
-        parts.dropLast(2).joined(separator: ":") == file
-      else { continue }
+        let column = Int(parts[parts.count - 1]), row > 0
+      else { return nil }
+      let printed = parts.dropLast(2).joined(separator: ":")
+      let file =
+        files.first { printed == $0 || (!$0.hasPrefix("/") && printed.hasSuffix("/" + $0)) }
+        ?? printed
       return SourceLocation(file: file, line: row, column: max(column, 1))
     }
-    return nil
   }
 
-  /// The crash site in `file` of the report in `stderrText` about `binary`
-  /// (named `imageName` in the report), or nil when it is not in `file`,
-  /// there is no report, or no `llvm-symbolizer` next to `swiftc` or on PATH.
-  static func find(
-    stderrText: String, binary: String, imageName: String, file: String, swiftc: String
-  ) -> SourceLocation? {
+  /// The first `file:line:col` line in `llvm-symbolizer` output whose file is `file`.
+  static func location(inSymbolizerOutput output: String, file: String) -> SourceLocation? {
+    locations(inSymbolizerOutput: output, files: [file]).first { $0.file == file }
+  }
+
+  /// The places in the program's own code of the report in `stderrText`
+  /// about `binary` (named `imageName` in the report), innermost first, with
+  /// `files` named as given (`locations(inSymbolizerOutput:files:)`); empty
+  /// when there is no report or no `llvm-symbolizer` next to `swiftc` or on PATH.
+  static func frames(
+    stderrText: String, binary: String, imageName: String, files: [String], swiftc: String
+  ) -> [SourceLocation] {
     let offsets = offsets(inReport: stderrText, imageName: imageName)
-    guard !offsets.isEmpty else { return nil }
+    guard !offsets.isEmpty else { return [] }
     let candidates = [
       (swiftc as NSString).deletingLastPathComponent + "/llvm-symbolizer",
       "/usr/bin/llvm-symbolizer",
     ]
     guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-    else { return nil }
+    else { return [] }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments =
@@ -82,7 +94,7 @@ struct CrashSite {
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
+    do { try process.run() } catch { return [] }
     // A symbolizer that hangs must not hold up grading.
     let deadline = DispatchWorkItem { [process] in
       if process.isRunning { process.terminate() }
@@ -91,6 +103,6 @@ struct CrashSite {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     deadline.cancel()
-    return location(inSymbolizerOutput: String(decoding: data, as: UTF8.self), file: file)
+    return locations(inSymbolizerOutput: String(decoding: data, as: UTF8.self), files: files)
   }
 }

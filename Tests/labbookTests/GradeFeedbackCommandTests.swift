@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+/// What `labbook grade` tells a student about a crash or a time-out, and
+/// what it tells the TA about the class folder and the lab, through the
+/// real command run in a class folder with relative paths (as a TA runs it).
+@Suite struct GradeFeedbackCommandTests {
+  /// Cell `s` has two regions: `f` (returns its argument) and `k` (2).
+  static let lab = """
+    ---
+    grading:
+      test-timeout: 2
+    ---
+
+    ```swift id=s solution
+    func f(_ n: Int) -> Int {
+      // BEGIN SOLUTION
+      return n
+      // END SOLUTION
+    }
+
+    // BEGIN SOLUTION
+    let k: Int = 2
+    // END SOLUTION
+    ```
+
+    ```swift id=t test points=2
+    checkEqual("f(2) is 2", f(2), 2)
+    checkEqual("k is 2", k, 2)
+    ```
+
+    """
+
+  /// A temporary folder with `labs/lab.md` and `subs/NAME.md` for each
+  /// submission; removed by the caller.
+  static func classFolder(_ submissions: [String: String]) throws -> URL {
+    let folder = try temporaryLab("lab", lab)
+    let subs = folder.appendingPathComponent("subs")
+    try FileManager.default.createDirectory(at: subs, withIntermediateDirectories: true)
+    for (name, text) in submissions {
+      try text.write(
+        to: subs.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  /// `out/students/ID/result.json` as a dictionary.
+  static func result(_ folder: URL, _ id: String) throws -> [String: Any] {
+    let data = try Data(
+      contentsOf: folder.appendingPathComponent("out/students/\(id)/result.json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  /// `file:line:col` of a location object in a result.
+  static func place(_ value: Any?) -> String? {
+    guard let location = value as? [String: Any], let file = location["file"] as? String,
+      let line = location["line"] as? Int, let column = location["column"] as? Int
+    else { return nil }
+    return "\(file):\(line):\(column)"
+  }
+
+  /// 1-based line and column of the first `marker` in `text`.
+  static func position(of marker: String, in text: String) throws -> (line: Int, column: Int) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let row = try #require(lines.firstIndex { $0.contains(marker) })
+    let range = try #require(lines[row].range(of: marker))
+    return (row + 1, lines[row].distance(from: lines[row].startIndex, to: range.lowerBound) + 1)
+  }
+
+  @Test func aCrashIsBlamedOnTheRegionItHappenedInAtTheStudentsColumn() throws {
+    // ann: `f` is right, the `k` region indexes past the end (Swift reports
+    // a subscript at its `[`). bob: `f` itself crashes, called from the test.
+    let ann = Self.lab.replacingOccurrences(
+      of: "let k: Int = 2", with: "let words = [\"a\"]\nlet w = words[3]\nlet k: Int = 2")
+    let bob = Self.lab.replacingOccurrences(
+      of: "  return n", with: "  let table = [1]\n  return table[n]")
+    let folder = try Self.classFolder(["ann": ann, "bob": bob])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try labbook(["grade", "lab", "subs", "-o", "out", "-j", "2"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let annSite = try Self.position(of: "[3]", in: ann)
+    let annResult = try Self.result(folder, "ann")
+    let problems = try #require(annResult["problems"] as? [[String: Any]])
+    #expect(problems.count == 1, "only the guilty region is stubbed: \(problems)")
+    #expect(
+      problems.first?["message"] as? String
+        == "solution 2 of cell \"s\" stopped the lab (Fatal error: Index out of range)")
+    #expect(
+      Self.place(problems.first?["location"]) == "subs/ann.md:\(annSite.line):\(annSite.column)")
+    let annTest = try #require((annResult["items"] as? [[String: Any]])?.first)
+    let annMessage = try #require(annTest["message"] as? String)
+    #expect(annMessage.contains("solution 2 of cell \"s\""))
+    #expect(!annMessage.contains("solution 1"))
+
+    let bobSite = try Self.position(of: "[n]", in: bob)
+    let bobTest = try #require((try Self.result(folder, "bob")["items"] as? [[String: Any]])?.first)
+    #expect(bobTest["message"] as? String == "Fatal error: Index out of range")
+    #expect(
+      Self.place(bobTest["location"]) == "subs/bob.md:\(bobSite.line):\(bobSite.column)")
+    let feedback = try String(
+      contentsOf: folder.appendingPathComponent("out/students/bob/feedback.html"),
+      encoding: .utf8)
+    #expect(feedback.contains("bob.md:\(bobSite.line):\(bobSite.column)"))
+  }
+
+  @Test func aTimeOutIsBlamedOnTheCellNotOnOneOfItsRegions() throws {
+    // Where a loop was when it was stopped is not known: no region is named.
+    let carl = Self.lab.replacingOccurrences(
+      of: "let k: Int = 2", with: "var spins = 0\nwhile spins >= 0 { spins = 1 }\nlet k: Int = 2")
+    let folder = try Self.classFolder(["carl": carl, "dora": Self.lab])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try labbook(["grade", "lab", "subs", "-o", "out", "-j", "2"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let fence = try Self.position(of: "```swift id=s", in: carl)
+    let result = try Self.result(folder, "carl")
+    let problems = try #require(result["problems"] as? [[String: Any]])
+    #expect(problems.count == 1, "one problem for the cell: \(problems)")
+    #expect(
+      problems.first?["message"] as? String
+        == "cell \"s\" stopped the lab (the cell ran past its limit of 2 s)")
+    #expect(Self.place(problems.first?["location"]) == "subs/carl.md:\(fence.line):1")
+    let hint = problems.first?["hint"] as? String ?? ""
+    #expect(hint.contains("could not tell which"))
+    let test = try #require((result["items"] as? [[String: Any]])?.first)
+    #expect(
+      test["message"] as? String
+        == "not run: cell \"s\" stopped the lab (the cell ran past its limit of 2 s)")
+    let csv = try String(
+      contentsOf: folder.appendingPathComponent("out/grades.csv"), encoding: .utf8)
+    #expect(csv == "student,t,total,max\ncarl,0,0,2\ndora,2,2,2\n")
+  }
+
+  @Test func aFolderHoldingOneSubmissionIsOneStudentAndTheConsoleSaysSo() throws {
+    let folder = try Self.classFolder([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let class5 = folder.appendingPathComponent("class5")
+    try FileManager.default.createDirectory(at: class5, withIntermediateDirectories: true)
+    try Self.lab.write(
+      to: class5.appendingPathComponent("hank.md"), atomically: true, encoding: .utf8)
+
+    let asFolder = try labbook(["grade", "lab", "class5/", "-o", "out"], in: folder)
+    #expect(asFolder.status == 0, "\(asFolder.stderr)")
+    #expect(
+      asFolder.stderr.contains(
+        "note: class5 holds one .md file, so it is graded as one student named \"class5\""))
+    #expect(asFolder.stderr.contains("pass the file: class5/hank.md"))
+    let csv = try String(
+      contentsOf: folder.appendingPathComponent("out/grades.csv"), encoding: .utf8)
+    #expect(csv == "student,t,total,max\nclass5,2,2,2\n")
+
+    let asFile = try labbook(["grade", "lab", "class5/hank.md", "-o", "out2"], in: folder)
+    #expect(asFile.status == 0)
+    #expect(!asFile.stderr.contains("holds one .md file"))
+    let own = try String(
+      contentsOf: folder.appendingPathComponent("out2/grades.csv"), encoding: .utf8)
+    #expect(own == "student,t,total,max\nhank,2,2,2\n")
+  }
+
+  @Test func theInstructorsBrokenSolutionsAreNamedAtTheLabsOwnLine() throws {
+    // The later cell uses a name that is local to the test when grading.
+    let compiles =
+      Self.lab + """
+        ```swift id=later
+        print(k + undeclaredHere)
+        ```
+
+        """
+    let crashes = Self.lab.replacingOccurrences(
+      of: "let k: Int = 2", with: "let k: Int = [2][1]")
+    let folder = try temporaryLab("broken", compiles)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try crashes.write(
+      to: folder.appendingPathComponent("labs/crashes.md"), atomically: true, encoding: .utf8)
+    try compiles.write(
+      to: folder.appendingPathComponent("sub.md"), atomically: true, encoding: .utf8)
+
+    let name = try Self.position(of: "undeclaredHere", in: compiles)
+    let built = try labbook(["grade", "broken", "sub.md", "-o", "out"], in: folder)
+    #expect(built.status == 1)
+    #expect(
+      built.stderr.contains(
+        "labs/broken.md:\(name.line):\(name.column): error: the instructor's solutions do not "
+          + "compile: cannot find 'undeclaredHere' in scope"), "\(built.stderr)")
+    #expect(!built.stderr.contains("LAB."))
+
+    let site = try Self.position(of: "[1]", in: crashes)
+    let ran = try labbook(["grade", "crashes", "sub.md", "-o", "out"], in: folder)
+    #expect(ran.status == 1)
+    #expect(
+      ran.stderr.contains(
+        "labs/crashes.md:\(site.line):\(site.column): error: the instructor's solutions do not "
+          + "run: cell \"s\" stopped (Fatal error: Index out of range)"), "\(ran.stderr)")
+  }
+}
