@@ -20,8 +20,6 @@ struct CheckCommand {
     let released = arguments.value("-o", "--output") ?? "handouts"
     let path = try LabLocator().locate(name)
     let document = try RunCommand.read(path)
-    // Test cells' declarations are local to the test when grading.
-    for warning in TestScope.uses(in: document) { Console.info(warning.description) }
     let handout = try HandoutCommand.handout(of: document)
     let engine = Engine(toolchain: try Toolchain.locate())
     var options = RunOptions(cacheDirectory: "out/.labbook", fresh: arguments.has("--fresh"))
@@ -30,6 +28,8 @@ struct CheckCommand {
     let note: (String) -> Void = { Console.note($0) }
 
     var problems: [LabCheck.Problem] = []
+    // What `labbook grade` would refuse, before anything runs.
+    check.gradingRules(&problems)
     guard let reference = check.instructorRun(&problems, note: note) else {
       return finish(problems, lab: path)
     }
@@ -48,6 +48,12 @@ struct CheckCommand {
     }
     check.studentRun(path: files.markdown, &problems, note: note)
     var artefacts = [files.markdown, files.html] + files.data
+    // The scratch folder is gone when the problems are read: name its files
+    // as what they are, not by their temporary paths.
+    var names: [String: String] = [:]
+    for file in artefacts {
+      names[file] = "the student's " + (file as NSString).lastPathComponent
+    }
     let releasedFolder =
       released + "/"
       + URL(fileURLWithPath: path)
@@ -69,7 +75,7 @@ struct CheckCommand {
       }
     }
     note("scanning \(artefacts.count) student file(s) for solutions, hidden tests and keys")
-    check.scanArtefacts(artefacts, &problems)
+    check.scanArtefacts(artefacts, names: names, &problems)
     return finish(problems, lab: path)
   }
 

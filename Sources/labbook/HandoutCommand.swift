@@ -34,6 +34,10 @@ struct HandoutCommand {
       if reference?.cells.contains(where: { $0.status == .failed }) ?? false {
         Console.warning("the instructor's lab has failed cells; their figures are missing")
       }
+      // The handout's prose shows the run's values: say which are missing.
+      for warning in reference.map({ Report(document: document, result: $0).warnings }) ?? [] {
+        Console.info(warning.description)
+      }
     }
 
     var writer = HandoutWriter(handout: handout, reference: reference)

@@ -44,9 +44,12 @@ enum Help {
                            rendering took (stderr)
       -h, --help           show this help
 
-    Results are cached in DIR/.labbook/ (safe to delete): an unchanged lab is
-    only re-rendered. Exit status: 0 when every cell ran, 1 when a cell failed or
-    the lab did not compile, 64 for a wrong command line or an unknown lab.
+    A report is never replaced by another lab file's of the same name (say
+    labs/x.md and handouts/x/x.md): run refuses, naming both; pass -o DIR, or
+    delete DIR/NAME.html. Results are cached in DIR/.labbook/ (safe to
+    delete): an unchanged lab is only re-rendered. Exit status: 0 when every
+    cell ran, 1 when a cell failed, the lab did not compile or the report
+    belongs to another lab file, 64 for a wrong command line or an unknown lab.
     """
 
   static let list = """
@@ -87,9 +90,14 @@ enum Help {
   static let check = """
     Usage: labbook check NAME|PATH [-o DIR] [--set KEY=VALUE]... [--fresh]
 
-    Checks that a lab is ready to hand out, and lists every problem found:
+    Checks that a lab is ready to hand out, and lists every problem found, at
+    the lines of the lab itself:
+      - `labbook grade` would accept the lab (grading settings, solution
+        markers, needs= ids, grading params), and no cell uses a name a test
+        cell declares (test declarations are local when graded);
       - the instructor's lab runs cleanly with full marks on every test, each
-        test cell records a check, and each answer block has a key;
+        test cell records a check, each answer block has a key, and every
+        {{name}} in the prose is a value the run records;
       - the lab with every solution stubbed (an empty submission, hidden tests
         included) compiles and scores zero; with several solution regions,
         leaving out any one of them costs points;

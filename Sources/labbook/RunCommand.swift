@@ -22,6 +22,10 @@ struct RunCommand {
     let outputFolder = try Self.prepareOutputFolder(arguments.value("-o", "--output") ?? "out")
 
     let path = try LabLocator().locate(name)
+    let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    // Another lab file of the same name must not lose its report silently.
+    let source = ReportSource(folder: outputFolder, name: labName)
+    try source.ensureReplaceable(by: path)
     let clock = ContinuousClock()
     let readStart = clock.now
     let document = try Self.read(path)
@@ -42,10 +46,10 @@ struct RunCommand {
     let runTime = clock.now - runStart
 
     let renderStart = clock.now
-    let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let htmlPath = outputFolder + "/" + labName + ".html"
     let report = Report(document: document, result: result)
     try Self.write(report.html(), to: htmlPath)
+    source.claim(for: path)
     for warning in report.warnings { Console.info(warning.description) }
     try Self.write(
       String(decoding: try result.jsonData(), as: UTF8.self),

@@ -229,3 +229,27 @@ private let instructorLab = """
   let submission = Submission(text: student, path: "s.md", defaultID: "s")
   #expect(submission.answers["q"] == "")
 }
+
+@Test func solutionSecretsKeepTheirFileLinesPastStubAndBlankLines() throws {
+  let lab = """
+    # Lines
+
+    ```swift id=f solution
+    func f(_ x: [Float]) -> [Float] {
+      // BEGIN SOLUTION
+      // STUB: return x
+      var out = x
+
+      out[0] = out[0] * 2
+      return out
+      // END SOLUTION
+    }
+    ```
+
+    """
+  let handout = try Handout(instructorLab: parseLab(lab))
+  let solution = handout.secrets.filter { $0.kind == .solution }
+  // Line 1 is "# Lines": the fence is line 3, BEGIN line 5, STUB line 6.
+  #expect(solution.map(\.text) == ["var out = x", "out[0] = out[0] * 2", "return out"])
+  #expect(solution.map(\.location.line) == [7, 9, 10])
+}

@@ -154,13 +154,23 @@ import Testing
       to: released.appendingPathComponent("means.md"), atomically: true, encoding: .utf8)
     let stale = try labbook(["check", "means"], in: folder)
     #expect(stale.status == 1)
-    #expect(
-      stale.stderr.contains("handouts/means/means.md:12:1: error: solution from labs/means.md:12:1")
-    )
+    // No line of the lab repeats them: reported at the secret's own line.
     #expect(
       stale.stderr.contains(
-        "handouts/means/means.md:21:1: error: hidden test from labs/means.md:21:1"))
-    #expect(stale.stderr.contains("answer block \"why\" still has its key"))
+        "labs/means.md:12:1: error: solution line 12 (\"return values.reduce(0, +) / "
+          + "Double(values.count)\") shows in handouts/means/means.md (its line 12)"))
+    #expect(
+      stale.stderr.contains(
+        "labs/means.md:22:1: error: hidden test line 22 (\"checkClose(\"big values\", "
+          + "mean([1e9, -1e9, 3]), 1)\") shows in handouts/means/means.md (its line 22)"))
+    #expect(
+      stale.stderr.contains(
+        "labs/means.md:28:1: error: answer key line 28 (\"key: the mean divides the sum by "
+          + "the count\") shows in handouts/means/means.md (its line 28)"))
+    #expect(
+      stale.stderr.contains(
+        "labs/means.md:27:1: error: answer block \"why\" still has its key in "
+          + "handouts/means/means.md"))
   }
 
   @Test func checkCatchesEveryLeakOfTheLeakyLab() throws {
@@ -170,15 +180,25 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     let errors = result.stderr.split(separator: "\n").filter { $0.contains("error: ") }
-    // Each leak is found in the student's .md and again in the HTML handout.
-    for kind in ["solution", "hidden test", "answer key"] {
-      let found = errors.filter { $0.contains(" \(kind) from labs/leaky.md:") }
-      #expect(found.count == 2, "\(kind): \(found)")
-      #expect(found.contains { $0.contains("/leaky/leaky.md:") && $0.contains(": error: ") })
-      #expect(found.contains { $0.contains("/leaky/leaky.html:") })
+    // One problem per leak, at the lab's line that repeats the secret, naming
+    // both student files it shows in, and never their temporary paths.
+    let lines = Self.leakyLab.split(separator: "\n", omittingEmptySubsequences: false)
+    for (kind, repeated) in [
+      ("solution", "return values.reduce"), ("hidden test", "// grader:"),
+      ("answer key", "Hint: the mean"),
+    ] {
+      let line = try #require(lines.firstIndex { $0.hasPrefix(repeated) }) + 1
+      let found = errors.filter { $0.contains("error: this line repeats \(kind) line ") }
+      #expect(found.count == 1, "\(kind): \(found)")
+      #expect(found.first?.hasPrefix("labs/leaky.md:\(line):1: ") == true, "\(found)")
+      #expect(
+        found.first?.contains("the student's leaky.md (its line ") == true
+          && found.first?.contains("the student's leaky.html (its line ") == true)
     }
-    #expect(errors.count == 6, "\(result.stderr)")
-    #expect(result.stderr.contains("labs/leaky.md: 6 problems"))
+    #expect(!result.stderr.contains(NSTemporaryDirectory()), "\(result.stderr)")
+    #expect(!result.stderr.contains("/tmp/"), "\(result.stderr)")
+    #expect(errors.count == 3, "\(result.stderr)")
+    #expect(result.stderr.contains("labs/leaky.md: 3 problems"))
   }
 
   @Test func shippedWeightInitLabIsReadyToHandOut() throws {

@@ -71,34 +71,11 @@ public final class Grader: Sendable {
       folder != "/" && !needed.contains { Self.absolute($0).hasPrefix(folder + "/") }
         && !needed.contains { Self.absolute($0) == folder }
     }
-    let settings = GradingSettings(
-      document.frontMatter.grading, labTimeout: document.frontMatter.timeout)
-    guard settings.problems.isEmpty else {
-      throw GradingError.badSettings(lab: document.path, problems: settings.problems)
-    }
-    self.settings = settings
-    do {
-      regions = try Solutions.regions(in: document)
-    } catch {
-      throw GradingError.badLab(lab: document.path, diagnostics: error.diagnostics)
-    }
-    let solutionIDs = Set(document.cells.filter(\.isSolution).map(\.id))
-    var unknown: [Diagnostic] = []
-    for cell in document.cells where cell.isTest {
-      for id in (cell.attribute("needs") ?? "").split(separator: ",")
-      where !solutionIDs.contains(id.trimmingBlanksAndNewlines) {
-        unknown.append(
-          Diagnostic(
-            .error, at: cell.fenceLocation,
-            "test \"\(cell.id)\" needs \"\(id)\", which is not a solution cell",
-            hint: "name solution cells' ids: needs=" + solutionIDs.sorted().joined(separator: ",")))
-      }
-    }
-    guard unknown.isEmpty else {
-      throw GradingError.badLab(lab: document.path, diagnostics: unknown)
-    }
-    params = try ParamBinding.resolve(
-      settings.params, declared: document.frontMatter.params, lab: document.path)
+    // The same checks `labbook check` makes (GradableLab).
+    let gradable = try GradableLab(document)
+    settings = gradable.settings
+    regions = gradable.regions
+    params = gradable.params
     seed = document.frontMatter.seed ?? 0
     try FileManager.default.createDirectory(
       atPath: cacheFolder, withIntermediateDirectories: true,

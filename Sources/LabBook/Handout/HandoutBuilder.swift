@@ -102,7 +102,10 @@ extension Handout {
         emit(line)
       }
       for region in regions where region.cellID == cell.id {
-        for (offset, text) in region.solutionText.split(separator: "\n").enumerated() {
+        // Offsets count every body line (blank and `// STUB:` ones too), so
+        // each secret lands on its own file line.
+        let body = region.body.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, text) in body.enumerated() where SolutionMarker.stubText(of: text) == nil {
           let trimmed = text.trimmingBlanks
           guard !trimmed.isEmpty else { continue }
           secrets.append(

@@ -2,8 +2,12 @@ import Foundation
 
 /// What an instructor runs before releasing a lab (`labbook check`):
 ///
+/// 0. the lab passes every rule `labbook grade` checks before grading
+///    (`GradableLab`), and no cell uses a test cell's declaration
+///    (`TestScope`: grading keeps those local to the test);
 /// 1. the instructor's lab runs with every cell ok and full marks on every
-///    check of every test cell (and each test cell checks something);
+///    check of every test cell (and each test cell checks something), and
+///    every `{{name}}` in the prose names a value the run records;
 /// 2. the lab with every solution stubbed — an empty submission, hidden
 ///    tests included — compiles, runs to its end or to a failed cell, and
 ///    scores zero on every test after the first solution cell (tests before
@@ -11,21 +15,32 @@ import Foundation
 ///    stubbing any one alone costs points;
 /// 3. the student's `.md` compiles, and its first failure is a stub's
 ///    "Not implemented";
-/// 4. no student artefact contains a secret (`LeakScanner`).
+/// 4. no student artefact contains a secret (`LeakScanner`); a leak is
+///    reported at the secret's line in the instructor's lab.
 public struct LabCheck {
   /// One reason the lab is not ready, with the place to look.
   public struct Problem: Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
+    /// What to do about it; empty when the message says it all.
+    public var hint: String
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: SourceLocation? = nil, hint: String = "") {
       self.message = message
       self.location = location
+      self.hint = hint
     }
 
-    /// `file:line:col: error: message`, or `error: message` without a place.
+    /// The problem an error `diagnostic` states, at its place, with its hint.
+    public init(_ diagnostic: Diagnostic) {
+      self.init(diagnostic.message, at: diagnostic.location, hint: diagnostic.hint)
+    }
+
+    /// `file:line:col: error: message`, or `error: message` without a place,
+    /// then `  hint: …` on a line of its own when there is a hint.
     public var description: String {
       (location.map { "\($0): " } ?? "") + "error: " + message
+        + (hint.isEmpty ? "" : "\n  hint: " + hint)
     }
   }
 
@@ -38,6 +53,21 @@ public struct LabCheck {
     self.handout = handout
     self.engine = engine
     self.options = options
+  }
+
+  /// Lists what `labbook grade` would refuse in the lab before running
+  /// anything: `GradableLab`'s rules and `TestScope`'s uses of a test
+  /// cell's declarations in later cells (which do not compile when graded).
+  public func gradingRules(_ problems: inout [Problem]) {
+    let document = handout.document
+    do {
+      _ = try GradableLab(document)
+    } catch GradingError.badLab(_, let diagnostics) {
+      problems += diagnostics.map(Problem.init)
+    } catch {
+      problems.append(Problem("the lab cannot be graded: \(error)"))
+    }
+    problems += TestScope.uses(in: document).map(Problem.init)
   }
 
   /// Runs the instructor's lab and lists its problems; `nil` when it cannot
@@ -94,6 +124,14 @@ public struct LabCheck {
     if notRun > 0 {
       problems.append(
         Problem("\(notRun) cell(s) of the instructor's lab did not run (see the failure above)"))
+    }
+    // The handout's prose shows the same values: a name never recorded
+    // would print ⟨no value: name⟩ there.
+    for warning in Report(document: document, result: result).warnings {
+      var problem = Problem(warning)
+      problem.message = problem.message.replacingOccurrences(
+        of: "so the report shows", with: "so the report and the student's handout show")
+      problems.append(problem)
     }
     for answer in document.answers where answer.key == nil {
       problems.append(
@@ -165,7 +203,7 @@ public struct LabCheck {
   /// Runs the student's `.md` at `path`: it must compile, and its first
   /// failed cell must be a stub's "Not implemented".
   public func studentRun(path: String, _ problems: inout [Problem], note: (String) -> Void) {
-    note("running the student version \(path)")
+    note("running the student version \((path as NSString).lastPathComponent)")
     let student: LabDocument
     do {
       student = try LabDocument.read(path: path)
@@ -174,7 +212,15 @@ public struct LabCheck {
       return
     }
     guard let result = run(student, what: "the student version", &problems) else { return }
-    compiles(result, what: "the student version", &problems)
+    // The student's file may be a scratch copy: report at the instructor's
+    // cell that became the failing one.
+    var mapped = result
+    mapped.diagnostics = result.diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      diagnostic.location = instructorPlace(of: diagnostic.location, in: student)
+      return diagnostic
+    }
+    compiles(mapped, what: "the student version", &problems)
     if let failed = result.cells.first(where: { $0.status == .failed || $0.status == .timedOut }),
       !(failed.error?.message.contains("Not implemented") ?? false),
       !result.diagnostics.contains(where: { $0.severity == .error })
@@ -184,32 +230,83 @@ public struct LabCheck {
           "the student version fails in cell \"\(failed.id)\" before reaching a stub: "
             + (failed.error?.message ?? failed.status.rawValue)
             + " (does it need a cell the handout leaves out?)",
-          at: failed.error?.location))
+          at: instructorPlace(of: failed.error?.location, in: student)))
     }
+  }
+
+  /// The fence of the instructor's cell whose student version holds
+  /// `location` in `student`; `location` itself when it is elsewhere.
+  private func instructorPlace(
+    of location: SourceLocation?, in student: LabDocument
+  ) -> SourceLocation? {
+    guard let location, location.file == student.path else { return location }
+    let cell = student.cells.last { $0.fenceLocation.line <= location.line }
+    return cell.flatMap { cell in
+      handout.document.cells.first { $0.id == cell.id }?.fenceLocation
+    } ?? location
   }
 
   /// Searches the files at `paths` for the handout's secrets, and the
   /// student `.md` files for answer keys; at most `limit` leaks per file.
-  public func scanArtefacts(_ paths: [String], _ problems: inout [Problem], limit: Int = 20) {
+  /// Each leak is reported at the secret's place in the instructor's lab;
+  /// the artefact is named as `names[path]` (e.g. "the student's x.md" for
+  /// a file in a scratch folder that will be gone), else by its path.
+  public func scanArtefacts(
+    _ paths: [String], names: [String: String] = [:], _ problems: inout [Problem],
+    limit: Int = 20
+  ) {
     let scanner = LeakScanner(handout: handout)
+    // One problem per secret, naming every student file it shows in.
+    var found: [(secret: Handout.Secret, places: [String])] = []
     for path in paths {
+      let name = names[path] ?? path
       let leaks = scanner.scan(file: path)
-      problems += leaks.prefix(limit).map { leak in
-        Problem(
-          "\(leak.secret.kind.rawValue) from \(leak.secret.location) leaked: "
-            + "\"\(leak.secret.text)\"", at: SourceLocation(file: leak.artefact, line: leak.line))
+      for leak in leaks.prefix(limit) {
+        let place = "\(name) (its line \(leak.line))"
+        if let index = found.firstIndex(where: { $0.secret.location == leak.secret.location }) {
+          found[index].places.append(place)
+        } else {
+          found.append((leak.secret, [place]))
+        }
       }
       if leaks.count > limit {
-        problems.append(Problem("\(path): \(leaks.count - limit) more leaked line(s)"))
-      }
-      guard path.hasSuffix(".md"), let student = try? LabDocument.read(path: path) else {
-        continue
-      }
-      for answer in student.answers where answer.key != nil || answer.tolerance != nil {
-        problems.append(
-          Problem("answer block \"\(answer.id)\" still has its key", at: answer.location))
+        problems.append(Problem("\(name): \(leaks.count - limit) more leaked line(s)"))
       }
     }
+    for (secret, places) in found {
+      let what = "\(secret.kind.rawValue) line \(secret.location.line) (\"\(secret.text)\")"
+      let shown = "shows in " + places.joined(separator: ", ")
+      if let line = scanner.repeats(of: secret).first {
+        problems.append(
+          Problem(
+            "this line repeats \(what), so it \(shown)",
+            at: SourceLocation(file: secret.location.file, line: line),
+            hint: "students must not see it; reword this line"))
+      } else {
+        problems.append(
+          Problem(
+            "\(what) \(shown)", at: secret.location,
+            hint: "students must not see it; if the file is from an earlier release, "
+              + "run `labbook handout` again"))
+      }
+    }
+    for path in paths where path.hasSuffix(".md") {
+      let name = names[path] ?? path
+      guard let student = try? LabDocument.read(path: path) else { continue }
+      for answer in student.answers where answer.key != nil || answer.tolerance != nil {
+        let place = document(answer: answer.id)
+        problems.append(
+          Problem(
+            "answer block \"\(answer.id)\" still has its key in \(name)"
+              + (place == nil ? " (its line \(answer.location.line))" : ""),
+            at: place ?? answer.location))
+      }
+    }
+  }
+
+  /// Where the instructor's lab has the answer block `id`.
+  private func document(answer id: String) -> SourceLocation? {
+    handout.document.answers.first { $0.id == id }?.location
   }
 
   /// The total points of every check in `result`.

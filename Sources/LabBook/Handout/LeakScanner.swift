@@ -29,11 +29,15 @@ public struct LeakScanner: Sendable {
   /// The shortest normalised line searched for.
   public var minimumLength: Int
   private var searched: [(secret: Handout.Secret, needle: String)]
+  /// The instructor's lines that are no secret, by 1-based number, normalised.
+  private var ordinaryLines: [(number: Int, text: String)]
 
   public init(handout: Handout, minimumLength: Int = 12) {
     self.minimumLength = minimumLength
     let secretLines = Set(handout.secrets.map(\.location.line))
     let lines = Handout.lines(of: handout.document.source)
+    ordinaryLines = lines.indices.filter { !secretLines.contains($0 + 1) }
+      .map { ($0 + 1, Self.normalise(lines[$0].content)) }
     let publicLines = Set(
       lines.indices.filter { !secretLines.contains($0 + 1) }
         .map { Self.normalise(lines[$0].content) })
@@ -66,14 +70,25 @@ public struct LeakScanner: Sendable {
     for (index, line) in Handout.lines(of: plain).enumerated() {
       let normalised = Self.normalise(line.content)
       guard !normalised.isEmpty else { continue }
-      for (secret, needle) in searched {
-        let found =
-          secret.kind == .answerKey && needle.count < minimumLength
-          ? normalised == needle : normalised.contains(needle)
-        if found { leaks.append(Leak(secret: secret, artefact: artefact, line: index + 1)) }
+      for (secret, needle) in searched where holds(normalised, secret, needle) {
+        leaks.append(Leak(secret: secret, artefact: artefact, line: index + 1))
       }
     }
     return leaks
+  }
+
+  /// The 1-based lines of the instructor's lab, other than the secrets'
+  /// own, that hold `secret`: the text students see that repeats it.
+  public func repeats(of secret: Handout.Secret) -> [Int] {
+    guard let needle = searched.first(where: { $0.secret.location == secret.location })?.needle
+    else { return [] }
+    return ordinaryLines.filter { holds($0.text, secret, needle) }.map(\.number)
+  }
+
+  /// Whether the normalised `line` holds `secret`, searched for as `needle`.
+  private func holds(_ line: String, _ secret: Handout.Secret, _ needle: String) -> Bool {
+    secret.kind == .answerKey && needle.count < minimumLength
+      ? line == needle : line.contains(needle)
   }
 
   /// The secrets in the file at `path` (HTML when it ends in `.html`);

@@ -54,8 +54,17 @@ public func checkClose(
   _ name: String, _ actual: Double, _ expected: Double, atol: Double = 1e-8,
   rtol: Double = 1e-5, points: Double = 1, file: StaticString = #fileID, line: UInt = #line
 ) {
-  let tolerance = atol + rtol * abs(expected)
-  let passed = isClose(actual, expected, atol: atol, rtol: rtol)
+  checkCloseScalar(
+    name, actual, expected, atol: atol, rtol: rtol, points: points, file: file, line: line)
+}
+
+/// The scalar forms' comparison; the message writes each side in its own type.
+private func checkCloseScalar<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
+  _ name: String, _ actual: A, _ expected: E, atol: Double, rtol: Double, points: Double,
+  file: StaticString, line: UInt
+) {
+  let tolerance = atol + rtol * abs(Double(expected))
+  let passed = isClose(Double(actual), Double(expected), atol: atol, rtol: rtol)
   let message =
     passed
     ? ""
@@ -68,9 +77,69 @@ public func checkClose(
 /// Records element-wise closeness of two arrays, with partial credit: the
 /// fraction of elements `i` with `isClose(actual[i], expected[i])`. Arrays
 /// of different lengths earn nothing.
+///
+///     checkClose("softmax", probabilities, [0.09, 0.245, 0.665], atol: 1e-3)
 public func checkClose(
   _ name: String, _ actual: [Double], _ expected: [Double], atol: Double = 1e-8,
   rtol: Double = 1e-5, points: Double = 1, file: StaticString = #fileID, line: UInt = #line
+) {
+  checkCloseElements(
+    name, actual, expected, atol: atol, rtol: rtol, points: points, file: file, line: line)
+}
+
+/// Records element-wise closeness of arrays of any floating-point types
+/// (`[Float]` against `[Float]`, `[Double]` or a literal, and so on), as the
+/// `[Double]` form does; each element is compared as a `Double` (exact for
+/// `Float`). When either side is narrower than `Double`, the default
+/// tolerances are the tensor form's, `atol` 1e-6 and `rtol` 1e-4 (a
+/// `Float` holds about 7 digits); otherwise `atol` 1e-8 and `rtol` 1e-5.
+///
+///     let small: [Float] = applyDropout([1, 2, 3, 4], keep: 0.5)
+///     checkClose("worked example", small, [2, 0, 6, 0], atol: 1e-6)
+public func checkClose<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
+  _ name: String, _ actual: [A], _ expected: [E], atol: Double? = nil, rtol: Double? = nil,
+  points: Double = 1, file: StaticString = #fileID, line: UInt = #line
+) {
+  let narrow = A.significandBitCount < 52 || E.significandBitCount < 52
+  checkCloseElements(
+    name, actual, expected, atol: atol ?? (narrow ? 1e-6 : 1e-8),
+    rtol: rtol ?? (narrow ? 1e-4 : 1e-5), points: points, file: file, line: line)
+}
+
+/// Records whether two floating-point numbers of any types are close, as
+/// the `Double` form does, with the array form's defaults for narrow types.
+///
+///     checkClose("mean preserved", meanAfter, meanBefore, atol: 0.02)  // Floats
+public func checkClose<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
+  _ name: String, _ actual: A, _ expected: E, atol: Double? = nil, rtol: Double? = nil,
+  points: Double = 1, file: StaticString = #fileID, line: UInt = #line
+) {
+  let narrow = A.significandBitCount < 52 || E.significandBitCount < 52
+  checkCloseScalar(
+    name, actual, expected, atol: atol ?? (narrow ? 1e-6 : 1e-8),
+    rtol: rtol ?? (narrow ? 1e-4 : 1e-5), points: points, file: file, line: line)
+}
+
+/// Records element-wise closeness of a tensor's scalars, in row-major
+/// order, to an array (see the array form); a tensor whose element count
+/// differs from the array's earns nothing. Defaults as the tensor form's.
+///
+///     checkClose("relu", Tensor.relu(x), [0, 0, 1.5])
+public func checkClose<E: BinaryFloatingPoint>(
+  _ name: String, _ actual: Tensor, _ expected: [E], atol: Double = 1e-6, rtol: Double = 1e-4,
+  points: Double = 1, file: StaticString = #fileID, line: UInt = #line
+) {
+  checkCloseElements(
+    name, actual.scalars, expected, atol: atol, rtol: rtol, points: points, file: file,
+    line: line)
+}
+
+/// The array forms' comparison: partial credit by the fraction of close
+/// elements; the message names the first element that is not, with each
+/// side written in its own type.
+private func checkCloseElements<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
+  _ name: String, _ actual: [A], _ expected: [E], atol: Double, rtol: Double, points: Double,
+  file: StaticString, line: UInt
 ) {
   guard actual.count == expected.count else {
     emitCheck(
@@ -80,7 +149,7 @@ public func checkClose(
     return
   }
   let far = zip(actual, expected).enumerated().filter {
-    !isClose($0.element.0, $0.element.1, atol: atol, rtol: rtol)
+    !isClose(Double($0.element.0), Double($0.element.1), atol: atol, rtol: rtol)
   }
   let fraction = expected.isEmpty ? 1 : 1 - Double(far.count) / Double(expected.count)
   var message = ""
@@ -104,9 +173,9 @@ public func checkClose(
       points: points, file: file, line: line)
     return
   }
-  checkClose(
-    name, actual.scalars.map(Double.init), expected.scalars.map(Double.init), atol: atol,
-    rtol: rtol, points: points, file: file, line: line)
+  checkCloseElements(
+    name, actual.scalars, expected.scalars, atol: atol, rtol: rtol, points: points,
+    file: file, line: line)
 }
 
 /// Records whether `value` lies in `range` (NaN never does).

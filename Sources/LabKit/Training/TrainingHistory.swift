@@ -24,6 +24,9 @@ public struct TrainingHistory: Sendable {
   public var bestValidationAccuracy: Double {
     validationAccuracy.isEmpty ? 0 : validationAccuracy[bestEpoch]
   }
-  /// train − validation accuracy per epoch: the generalisation gap.
+  /// The generalisation gap of each epoch, `trainAccuracy[e] −
+  /// validationAccuracy[e]`: a series, one entry per epoch, not a number.
+  /// For one number take an epoch's, e.g. `gap.last` (after the last epoch)
+  /// or `gap[bestEpoch]` (at the kept weights).
   public var gap: [Double] { zip(trainAccuracy, validationAccuracy).map { $0 - $1 } }
 }
