@@ -4,8 +4,6 @@ public enum GradingError: Error, CustomStringConvertible {
   case badLab(lab: String, diagnostics: [Diagnostic])
   /// Values in the front matter's `grading:` that are not valid.
   case badSettings(lab: String, problems: [String])
-  /// The instructor's own solutions do not compile or do not run.
-  case referenceFailed(lab: String, reason: String)
   /// A submission file that cannot be graded, and why.
   case unreadableSubmission(path: String, reason: String)
   /// A submission's work folder could not be made.
@@ -21,9 +19,6 @@ public enum GradingError: Error, CustomStringConvertible {
     case .badSettings(let lab, let problems):
       return "\(lab): " + problems.joined(separator: "; ")
         + " (see docs/grading.md for the `grading:` keys)"
-    case .referenceFailed(let lab, let reason):
-      return "the instructor's solutions in \(lab) \(reason); fix the lab and run "
-        + "`labbook run` on it before grading"
     case .unreadableSubmission(let path, let reason):
       return "cannot read the submission \"\(path)\": \(reason)"
     case .interrupted(let finished, let total):
