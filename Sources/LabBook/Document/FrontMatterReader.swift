@@ -13,6 +13,8 @@ struct FrontMatterReader {
 
   /// The line of the closing `---`, or 0 when the lab has no front matter.
   private(set) var endLine = 0
+  /// Top-level keys that are not known, with their lines, in order.
+  private(set) var unknownKeys: [(key: String, line: Int)] = []
 
   init(text: SourceText, log: DiagnosticLog) {
     self.text = text
@@ -71,6 +73,7 @@ struct FrontMatterReader {
       case "handout": frontMatter.handout = handout(value)
       default:
         let (line, column) = location(key.mark)
+        unknownKeys.append((key.text, line))
         log.warning(
           line, column, "unknown front matter key \"\(key.text)\" is ignored",
           hint: Spelling.hint(for: key.text, known: Self.knownKeys, what: "keys"))
