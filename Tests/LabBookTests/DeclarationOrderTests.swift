@@ -120,6 +120,20 @@ import Testing
     }
   }
 
+  @Test func throwSitesAreTheTopLevelTriesNothingCatches() {
+    let outline = CellOutline(
+      """
+      let a = try? f()
+      let b = try! f()
+      let c = try xs.map { try g($0) }
+      do { try f() } catch { print(error) }
+      do { try f() } catch is E { }
+      if ok { throw E.bad }
+      func h() throws { try f() }
+      """)
+    #expect(outline.throwSites.map { "\($0.line):\($0.column)" } == ["3:9", "5:6", "6:9"])
+  }
+
   @Test func lexerSkipsCommentsAndKeepsInterpolatedCode() {
     let tokens = CodeLexer.tokens("a /* b /* c */ d */ \"e\\(f(\"g\"))h\" // i\n#\"j\"# k")
     #expect(tokens.filter { $0.kind == .identifier }.map(\.text) == ["a", "f", "k"])
