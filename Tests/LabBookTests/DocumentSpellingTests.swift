@@ -35,6 +35,14 @@ import Testing
     #expect(warnings.first?.hint.contains("\"param:\" on line 2 is not \"params:\"") == true)
   }
 
+  @Test func yesAndNoParamsAreWarnedAsText() throws {
+    let document = try parseLab("---\nparams:\n  use_bias: yes\n  name: \"no\"\n---\n")
+    #expect(document.frontMatter.param("use_bias") == .string("yes"))
+    let warnings = document.warnings.filter { $0.message.contains("not a boolean") }
+    // Only the plain `yes`, at its value (line 3, column 13); a quoted "no" is meant.
+    #expect(warnings.map(position) == ["3:13"])
+  }
+
   @Test func declaredParamCallsAreNotWarned() throws {
     let document = try parseLab(
       "---\nparams:\n  lr: 0.1\n---\n\n```swift\nlet lr = param(\"lr\", default: 0.5)\n```\n")

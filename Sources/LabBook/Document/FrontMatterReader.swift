@@ -226,6 +226,14 @@ struct FrontMatterReader {
           hint: "give a default, e.g. \"\(key.text): 0.1\"")
         continue
       }
+      if scalar.isPlain, ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased()) {
+        // YAML 1.1 read these as booleans; here they are text, as documented.
+        let (line, column) = location(value.mark)
+        log.warning(
+          line, column,
+          "parameter \"\(key.text)\" is the text \"\(scalar.text)\", not a boolean",
+          hint: "write true or false for a boolean; quote it (\"\(scalar.text)\") to keep text")
+      }
       params.append((key.text, parsed))
     }
     return params
