@@ -134,6 +134,27 @@ import Testing
     #expect(outline.throwSites.map { "\($0.line):\($0.column)" } == ["3:9", "5:6", "6:9"])
   }
 
+  /// Fragments of Swift cut anywhere (unclosed strings, comments, braces):
+  /// the scan ends and finds only names that are in the text.
+  @Test func scanSurvivesFragmentsCutAnywhere() {
+    let pieces = [
+      "let ", "var ", "x", " = ", "{", "}", "(", ")", "\"", "\\(", "\"\"\"", "#\"", "/*", "*/",
+      "//", "\n", " in ", "for ", "do ", "catch ", "try ", "func ", ".", ",", ":", "`", "$0",
+    ]
+    // A linear congruential generator (Numerical Recipes' constants).
+    var state: UInt32 = 12345
+    for _ in 0..<300 {
+      var code = ""
+      for _ in 0..<40 {
+        state = state &* 1_664_525 &+ 1_013_904_223
+        code += pieces[Int(state >> 16) % pieces.count]
+      }
+      let outline = CellOutline(code)
+      #expect(outline.uses.allSatisfy { code.contains($0.name) })
+      #expect(outline.values.allSatisfy { code.contains($0.name) })
+    }
+  }
+
   @Test func lexerSkipsCommentsAndKeepsInterpolatedCode() {
     let tokens = CodeLexer.tokens("a /* b /* c */ d */ \"e\\(f(\"g\"))h\" // i\n#\"j\"# k")
     #expect(tokens.filter { $0.kind == .identifier }.map(\.text) == ["a", "f", "k"])

@@ -161,7 +161,7 @@ enum CodeLexer {
       if isNameStart(c) {
         while i < b.count && isNameByte(b[i]) { i += 1 }
         tokens.append(token(.identifier, start, i))
-      } else if c == UInt8(ascii: "`") {
+      } else if c == UInt8(ascii: "`") && isNameStart(at(i + 1)) {
         i += 1
         while i < b.count && isNameByte(b[i]) { i += 1 }
         var name = token(.identifier, start + 1, i)
