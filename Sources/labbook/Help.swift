@@ -22,7 +22,8 @@ enum Help {
       --version       show LabBook's version
 
     A lab is found by name in ./labs, then in each folder of $LABBOOK_PATH,
-    then among the labs installed with LabBook. See docs/cli.md.
+    then among the labs installed with LabBook: NAME.md, or NAME/NAME.md for a
+    lab kept in a folder. A PATH is a .md file or such a folder. See docs/cli.md.
     """
 
   static let run = """
@@ -31,7 +32,12 @@ enum Help {
 
     Runs a lab's Swift cells in order and writes DIR/NAME.html (the report) and
     DIR/NAME.json (every output, figure and recorded value). Prints the report's
-    path on stdout; progress and diagnostics go to stderr.
+    path on stdout; progress and diagnostics go to stderr. NAME is looked up as
+    labs/NAME.md or labs/NAME/NAME.md (see `labbook help`); PATH is a .md file,
+    or a folder holding the .md file named after it.
+
+    Cells run top to bottom: using a variable that only a later cell declares
+    is an error, reported before anything compiles.
 
     Options:
       -o, --output DIR     where to write the report (default: out)
@@ -39,6 +45,7 @@ enum Help {
                            front matter `seed`, else 0)
       --set KEY=VALUE      override a parameter from the front matter's `params`;
                            repeatable; the value must fit the default's type
+                           (a boolean takes only true or false)
       --fresh              ignore cached results and run everything again
       --timings            print how long reading, compiling, running and
                            rendering took (stderr)
@@ -55,8 +62,9 @@ enum Help {
   static let list = """
     Usage: labbook list
 
-    Lists the labs that `labbook run NAME` finds: name, title, number of cells
-    and file, one per line, tab-separated on stdout.
+    Lists the labs that `labbook run NAME` finds (NAME.md, or NAME/NAME.md for a
+    lab kept in a folder): name, title, number of cells and file, one per line,
+    tab-separated on stdout.
     """
 
   static let handout = """

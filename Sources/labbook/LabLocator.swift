@@ -1,7 +1,10 @@
 import Foundation
 
 /// Finds a lab by name: `./labs`, then each folder of `$LABBOOK_PATH`, then the
-/// labs installed with LabBook. A path to a `.md` file is taken as it is.
+/// labs installed with LabBook. In each, the lab `NAME` is the file `NAME.md`
+/// or, for a lab kept in a folder with its data, `NAME/NAME.md`. A path (ending
+/// in `.md` or holding a `/`) is taken as it is; a path to a folder means the
+/// `.md` file inside named after the folder.
 struct LabLocator {
   /// The folders searched, in order.
   let folders: [String]
@@ -18,37 +21,96 @@ struct LabLocator {
 
   /// The lab's file path for `nameOrPath`.
   func locate(_ nameOrPath: String) throws(CLIError) -> String {
-    let fileManager = FileManager.default
-    if nameOrPath.hasSuffix(".md") || nameOrPath.contains("/") {
-      var isFolder: ObjCBool = false
-      if fileManager.fileExists(atPath: nameOrPath, isDirectory: &isFolder), !isFolder.boolValue {
-        return nameOrPath
-      }
-      if nameOrPath.hasSuffix(".md") {
-        throw .failed("no such file: \(nameOrPath)\n  hint: check the path, or give a lab's name")
+    let isPath = nameOrPath.hasSuffix(".md") || nameOrPath.contains("/")
+    if isPath {
+      switch Self.kind(nameOrPath) {
+      case .file: return nameOrPath
+      case .folder: return try Self.lab(inFolder: nameOrPath)
+      case nil:
+        if nameOrPath.hasSuffix(".md") {
+          throw .failed(
+            "no such file: \(nameOrPath)\n  hint: check the path, or give a lab's name")
+        }
       }
     }
+    var folderWithoutLab: String?
     for folder in folders {
-      let candidate = folder + "/" + nameOrPath + ".md"
-      if fileManager.isReadableFile(atPath: candidate) { return candidate }
+      let file = folder + "/" + nameOrPath + ".md"
+      if Self.kind(file) == .file { return file }
+      let own = folder + "/" + nameOrPath
+      if Self.kind(own) == .folder {
+        let inside = own + "/" + Self.folderName(own) + ".md"
+        if Self.kind(inside) == .file { return inside }
+        folderWithoutLab = folderWithoutLab ?? own
+      }
+    }
+    if let folderWithoutLab { _ = try Self.lab(inFolder: folderWithoutLab) }
+    if isPath {
+      throw .failed(
+        "no such file or folder: \(nameOrPath)\n  hint: check the path, or give a lab's name "
+          + "(`labbook list` shows them)")
     }
     let names = allLabs().map(\.name)
     throw .labNotFound(
       name: nameOrPath, searched: folders, suggestions: Self.closeMatches(nameOrPath, in: names))
   }
 
-  /// Every lab found, by name; a name found twice keeps its first folder.
+  /// Every lab found, by name; a name found twice keeps its first folder,
+  /// and in one folder `NAME.md` wins over `NAME/NAME.md`.
   func allLabs() -> [(name: String, path: String)] {
     var found: [(name: String, path: String)] = []
     var names: Set<String> = []
     for folder in folders {
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-      for entry in entries.sorted() where entry.hasSuffix(".md") && entry != "README.md" {
-        let name = String(entry.dropLast(3))
-        if names.insert(name).inserted { found.append((name, folder + "/" + entry)) }
+      var here: [String: String] = [:]
+      for entry in entries where Self.kind(folder + "/" + entry) == .folder {
+        let inside = folder + "/" + entry + "/" + entry + ".md"
+        if Self.kind(inside) == .file { here[entry] = inside }
+      }
+      for entry in entries where entry.hasSuffix(".md") && entry != "README.md" {
+        here[String(entry.dropLast(3))] = folder + "/" + entry
+      }
+      for name in here.keys.sorted() where names.insert(name).inserted {
+        found.append((name, here[name]!))
       }
     }
     return found
+  }
+
+  /// The lab inside `folder`: the `.md` file named after the folder.
+  /// Throws, listing the folder's `.md` files, when there is none.
+  static func lab(inFolder folder: String) throws(CLIError) -> String {
+    let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    let name = folderName(trimmed)
+    let inside = trimmed + "/" + name + ".md"
+    if kind(inside) == .file { return inside }
+    let markdown = ((try? FileManager.default.contentsOfDirectory(atPath: trimmed)) ?? [])
+      .filter { $0.hasSuffix(".md") && kind(trimmed + "/" + $0) == .file }.sorted()
+    var text = "\(folder) is a folder, and it holds no lab named after it (\(inside))"
+    if let first = markdown.first {
+      text += "; its .md files: " + markdown.joined(separator: ", ")
+      text += "\n  hint: run one of them (`labbook run \(trimmed)/\(first)`), or rename the "
+      text += "lab to \(name).md"
+    } else {
+      text += ", nor any other .md file"
+      text += "\n  hint: a lab kept in a folder is FOLDER/FOLDER.md; check the path"
+    }
+    throw .failed(text)
+  }
+
+  private enum Kind { case file, folder }
+
+  /// Whether `path` is a folder, something else (a file, which reading
+  /// checks), or nothing.
+  private static func kind(_ path: String) -> Kind? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+    return isFolder.boolValue ? .folder : .file
+  }
+
+  /// The folder's own name, `.` and `..` resolved.
+  private static func folderName(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
   }
 
   /// Names within an edit distance of a third of the name's length (at least

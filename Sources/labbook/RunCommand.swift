@@ -144,15 +144,20 @@ struct RunCommand {
       if diagnostic.severity == .error { failures += 1 }
     }
     for cell in result.cells {
-      let fence = document.cells.first { $0.id == cell.id }?.fenceLocation
+      let source = document.cells.first { $0.id == cell.id }
+      let fence = source?.fenceLocation
       if cell.status == .timedOut || (cell.status == .failed && !buildFailed) {
-        let place = (cell.error?.location ?? fence).map { "\($0): " } ?? ""
+        let location = cell.error?.location ?? fence
+        let place = location.map { "\($0): " } ?? ""
+        // At the fence, the statement is not known: name the cell's lines.
+        let lines = location == fence ? source.map(Self.lineRange) ?? "" : ""
         let message = cell.error?.message ?? "failed"
-        Console.info("\(place)error: cell '\(cell.id)': \(message)")
+        Console.info("\(place)error: cell '\(cell.id)'\(lines): \(message)")
         failures += 1
       }
       for case .check(let check) in cell.outputs where !check.passed {
-        let place = fence.map { "\($0): " } ?? ""
+        let line = source.flatMap { Self.line(check.line, in: $0, of: document) }
+        let place = (line ?? fence).map { "\($0): " } ?? ""
         let detail = check.message.isEmpty ? "" : ": \(check.message)"
         Console.info(
           "\(place)error: cell '\(cell.id)': check '\(check.name)' failed\(detail) "
@@ -163,6 +168,23 @@ struct RunCommand {
     let notRun = result.cells.filter { $0.status == .notRun }.count
     if notRun > 0 { Console.note("\(notRun) \(notRun == 1 ? "cell" : "cells") did not run") }
     return failures
+  }
+
+  /// ` (lines 7–9)`, or ` (line 7)`: where the cell's code is.
+  private static func lineRange(_ cell: Cell) -> String {
+    let count = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+    let last = cell.codeLine + max(1, count - (cell.code.hasSuffix("\n") ? 1 : 0)) - 1
+    return last == cell.codeLine ? " (line \(last))" : " (lines \(cell.codeLine)–\(last))"
+  }
+
+  /// The place of a check's call, when its line is one of `cell`'s.
+  private static func line(
+    _ line: Int?, in cell: Cell, of document: LabDocument
+  ) -> SourceLocation? {
+    guard let line, line >= cell.codeLine,
+      line < cell.codeLine + cell.code.split(separator: "\n").count
+    else { return nil }
+    return SourceLocation(file: document.path, line: line)
   }
 
   /// Writes `text` to `path` through a temporary file and a rename, so a

@@ -74,6 +74,26 @@ import Testing
     #expect(cell.text(.stderr) == "LabProgram/x.md:9: Fatal error: no\n")
   }
 
+  @Test func uncaughtErrorWithSeveralCandidateTriesListsTheirLines() {
+    let cells = [
+      Cell(
+        id: "load", code: "let a = try f()\nlet b = try f()\n",
+        fenceLocation: SourceLocation(file: "labs/x.md", line: 4), codeLine: 5)
+    ]
+    let document = LabDocument(
+      path: "labs/x.md", source: "", frontMatter: FrontMatter(), blocks: cells.map { .cell($0) })
+    let transcript = RunTranscript(
+      document: document, program: LabProgram(document),
+      events: [RunEvent(e: "begin", i: 0, out: 0, err: 0)], stdout: Data(),
+      stderr: Data("Swift/ErrorType.swift:254: Fatal error: Error raised at top level: E\n".utf8),
+      ending: .signaled(SIGILL), timeout: 5)
+    let error = transcript.cells[0].error
+    // Either `try` could have thrown: the fence stays, the lines are named.
+    #expect(error?.location == SourceLocation(file: "labs/x.md", line: 4))
+    #expect(error?.message.contains("one of lines 5, 6") == true, "\(error?.message ?? "")")
+    #expect(error?.message.hasSuffix("nothing caught it: E") == true)
+  }
+
   @Test func stoppedCellIsTimedUntilItWasStopped() {
     let cells = transcript(stderr: "", ending: .timedOut, runSeconds: 5.75).cells
     #expect(cells.map(\.status) == [.ok, .timedOut])

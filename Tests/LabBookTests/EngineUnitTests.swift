@@ -34,7 +34,7 @@ import Testing
       ("act", .string("relu")),
     ]
     let resolved = try ParamBinding.resolve(
-      ["lr": "3e-4", "epochs": "12", "augment": "yes", "act": "tanh"], declared: declared,
+      ["lr": "3e-4", "epochs": "12", "augment": "TRUE", "act": "tanh"], declared: declared,
       lab: "labs/x.md")
     #expect(resolved.map(\.name) == ["lr", "epochs", "augment", "act"])
     #expect(resolved.map(\.value) == [.double(3e-4), .int(12), .bool(true), .string("tanh")])
@@ -58,6 +58,18 @@ import Testing
         name: "epochs", value: "2.5", expected: "an integer", lab: "labs/x.md")
     ) {
       try ParamBinding.resolve(["epochs": "2.5"], declared: [("epochs", .int(1))], lab: "labs/x.md")
+    }
+  }
+
+  /// Front matter has no yes/no booleans (docs/lab-format.md); nor has `--set`.
+  @Test(arguments: ["yes", "no", "1", "0", "on", "off"])
+  func booleanParameterTakesOnlyTrueOrFalse(raw: String) {
+    #expect(
+      throws: EngineError.invalidParam(
+        name: "use_dropout", value: raw, expected: "true or false", lab: "labs/x.md")
+    ) {
+      try ParamBinding.resolve(
+        ["use_dropout": raw], declared: [("use_dropout", .bool(true))], lab: "labs/x.md")
     }
   }
 

@@ -28,6 +28,28 @@ import Testing
     #expect(warning.hint.contains("did you mean \"loss_fianl\""))
   }
 
+  @Test func missingValueAfterAFailedBuildSaysSoInsteadOfAskingForRecord() throws {
+    let document = try parseLab("```swift id=a\nrecord(\"n\", 1)\n```\n\nN is {{n}}.\n")
+    let result = RunResult(
+      lab: "lab", title: "Lab", seed: 0, startedAt: "t", labbookVersion: "0",
+      diagnostics: [Diagnostic(.error, at: nil, "cannot find 'x' in scope")],
+      cells: [CellResult(id: "a", status: .failed)])
+    let warning = try #require(Report(document: document, result: result).warnings.first)
+    #expect(warning.message.contains("the lab did not build"), "\(warning.message)")
+    #expect(!warning.hint.contains("record("))
+  }
+
+  @Test func missingValueAfterAStoppedRunNamesTheCellThatStopped() throws {
+    let document = try parseLab(
+      "```swift id=a\nprint(1)\n```\n\n```swift id=b\nrecord(\"n\", 1)\n```\n\nN: {{n}}.\n")
+    let result = RunResult(
+      lab: "lab", title: "Lab", seed: 0, startedAt: "t", labbookVersion: "0",
+      cells: [CellResult(id: "a", status: .timedOut), CellResult(id: "b", status: .notRun)])
+    let warning = try #require(Report(document: document, result: result).warnings.first)
+    #expect(warning.message.contains("the lab stopped at cell 'a'"), "\(warning.message)")
+    #expect(warning.hint == "fix cell 'a' and run again")
+  }
+
   @Test func everyRecordedNameIsQuiet() throws {
     let source = "Value {{a}}.\n\n```swift\nlet x = 1\n```\n\nAgain {{a}}.\n"
     #expect(try report(source, values: ["a": 1]).warnings.isEmpty)

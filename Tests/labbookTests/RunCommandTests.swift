@@ -147,9 +147,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try labbook(["run", "checks"], in: folder)
     #expect(result.status == 1)
+    // At the failing check's own line, not the fence.
     #expect(
       result.stderr.contains(
-        "labs/checks.md:1:1: error: cell 'sums': check 'two and two' failed: expected 5 "
+        "labs/checks.md:2:1: error: cell 'sums': check 'two and two' failed: expected 5 "
           + "(0/2 points)"), "\(result.stderr)")
     #expect(!result.stderr.contains("close enough"), "a passing check is not reported")
   }

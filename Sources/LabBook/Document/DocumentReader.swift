@@ -50,11 +50,48 @@ struct DocumentReader {
     }
     checkLookalikeFences(outside: blocks)
     checkUniqueIDs(segments)
+    checkParamCalls(segments, frontMatter, unknownKeys: frontMatterReader.unknownKeys)
 
     guard !log.hasErrors else { throw LabError(diagnostics: log.sorted) }
     return LabDocument(
       path: path, source: String(decoding: bytes, as: UTF8.self), frontMatter: frontMatter,
       blocks: interleaveProse(segments), warnings: log.sorted)
+  }
+
+  /// Warns at each `param("name", …)` call (a literal name, in a cell that
+  /// runs) whose name the front matter's `params:` does not declare: the
+  /// cell always gets its `default:`, and `--set` cannot change it. Once
+  /// per name. A front-matter key spelled like `params` is named in the hint.
+  private mutating func checkParamCalls(
+    _ segments: [Segment], _ frontMatter: FrontMatter, unknownKeys: [(key: String, line: Int)]
+  ) {
+    let declared = frontMatter.params.map(\.name)
+    var warned: Set<String> = []
+    for case .cell(let cell) in segments.map(\.block) where !cell.isSkipped {
+      let tokens = CodeLexer.tokens(cell.code)
+      for k in tokens.indices.dropLast(2) where tokens[k].isWord("param") {
+        let isMember = k > 0 && tokens[k - 1].kind == .punctuation && tokens[k - 1].text == "."
+        let name = tokens[k + 2].text
+        guard !isMember, tokens[k + 1].is("("), tokens[k + 2].kind == .string, !name.isEmpty,
+          !declared.contains(name), warned.insert(name).inserted
+        else { continue }
+        var hint = "declare it in the front matter under `params:` with its default"
+        if let misspelled = unknownKeys.first(where: {
+          Spelling.closest(to: $0.key, in: ["params"]) != nil
+        }) {
+          hint =
+            "the front matter's \"\(misspelled.key):\" on line \(misspelled.line) is not "
+            + "\"params:\"; rename it"
+        } else if let close = Spelling.closest(to: name, in: declared) {
+          hint = "did you mean \"\(close)\"? Declared params: \(declared.joined(separator: ", "))."
+        }
+        log.warning(
+          cell.codeLine + tokens[k].line - 1, tokens[k].column + cell.codeColumn - 1,
+          "param \"\(name)\" is not declared under the front matter's `params:`, so the cell "
+            + "always gets its `default:` and `--set \(name)=…` cannot change it",
+          hint: hint)
+      }
+    }
   }
 
   /// The text given to cmark: the front matter's lines emptied, their line

@@ -13,6 +13,8 @@ struct FrontMatterReader {
 
   /// The line of the closing `---`, or 0 when the lab has no front matter.
   private(set) var endLine = 0
+  /// Top-level keys that are not known, with their lines, in order.
+  private(set) var unknownKeys: [(key: String, line: Int)] = []
 
   init(text: SourceText, log: DiagnosticLog) {
     self.text = text
@@ -71,6 +73,7 @@ struct FrontMatterReader {
       case "handout": frontMatter.handout = handout(value)
       default:
         let (line, column) = location(key.mark)
+        unknownKeys.append((key.text, line))
         log.warning(
           line, column, "unknown front matter key \"\(key.text)\" is ignored",
           hint: Spelling.hint(for: key.text, known: Self.knownKeys, what: "keys"))
@@ -222,6 +225,14 @@ struct FrontMatterReader {
           value, "parameter \"\(key.text)\" has no default value",
           hint: "give a default, e.g. \"\(key.text): 0.1\"")
         continue
+      }
+      if scalar.isPlain, ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased()) {
+        // YAML 1.1 read these as booleans; here they are text, as documented.
+        let (line, column) = location(value.mark)
+        log.warning(
+          line, column,
+          "parameter \"\(key.text)\" is the text \"\(scalar.text)\", not a boolean",
+          hint: "write true or false for a boolean; quote it (\"\(scalar.text)\") to keep text")
       }
       params.append((key.text, parsed))
     }

@@ -44,7 +44,7 @@ extension LabDocument {
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw failure(
         "\"\(path)\" is a directory, not a lab file",
-        "name the lab's Markdown file inside it, e.g. \(path)/lab.md")
+        "name the lab's Markdown file inside it; a lab kept in a folder is FOLDER/FOLDER.md")
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
       throw failure(

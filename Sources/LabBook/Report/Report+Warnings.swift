@@ -4,7 +4,9 @@ extension Report {
   /// Problems the page shows quietly that a command line should print: one
   /// warning per `{{name}}` in the prose with no value recorded under that
   /// name, at the prose line that holds it (`file.md:line:col`), with the
-  /// closest recorded name as a hint.
+  /// closest recorded name as a hint. When the lab did not build or did not
+  /// run to its end, and no recorded name is close, the warning says so
+  /// instead: the value may be recorded by a cell that never ran.
   // Limitation: the line is the first in the prose block where `{{name}}`
   // is written, even when a later line holds the occurrence that was used.
   public var warnings: [Diagnostic] {
@@ -20,6 +22,15 @@ extension Report {
         let location = SourceLocation(
           file: prose.location.file, line: prose.location.line + place.line,
           column: place.column)
+        if let stop = stoppedEarly, Spelling.closest(to: name, in: known) == nil {
+          // Whether a cell records it is unknown until every cell has run.
+          warnings.append(
+            Diagnostic(
+              .warning, at: location,
+              "{{\(name)}} has no value: \(stop.reason); the report shows ⟨no value: \(name)⟩",
+              hint: stop.hint))
+          continue
+        }
         let hint =
           known.isEmpty
           ? "no cell recorded a value; call record(\"\(name)\", …) in a cell"
@@ -32,6 +43,25 @@ extension Report {
       }
     }
     return warnings
+  }
+
+  /// Why some cells did not run to their end, when they did not: the lab
+  /// did not build, or a cell failed or ran out of time.
+  private var stoppedEarly: (reason: String, hint: String)? {
+    if result.diagnostics.contains(where: { $0.severity == .error }) {
+      return (
+        "the lab did not build, so no cell ran", "fix the lab's build errors and run again"
+      )
+    }
+    let ran: Set<CellResult.Status> = [.ok, .skipped]
+    guard let stopped = result.cells.first(where: { !ran.contains($0.status) }) else {
+      return nil
+    }
+    let how = stopped.status == .notRun ? "did not run" : "did not run to its end"
+    return (
+      "the lab stopped at cell '\(stopped.id)', which \(how), and the cells after it did not "
+        + "run", "fix cell '\(stopped.id)' and run again"
+    )
   }
 
   /// The 0-based line and 1-based column of the first `{{ name }}` in

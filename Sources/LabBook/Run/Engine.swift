@@ -45,6 +45,16 @@ public struct Engine: Sendable {
       startedAt: ISO8601DateFormatter().string(from: clock),
       labbookVersion: LabBookInfo.version)
 
+    // A use of a later cell's variable builds, but reads no value: refuse it.
+    let misordered = DeclarationOrder.findings(in: document, program: program)
+    guard misordered.isEmpty else {
+      result.diagnostics = misordered.map(\.diagnostic)
+      result.cells = Self.notBuilt(
+        document, errors: misordered.map { ($0.cellIndex, $0.diagnostic) })
+      result.totalSeconds = Date().timeIntervalSince(clock)
+      return result
+    }
+
     // The run's key covers everything the outcome depends on.
     // Absolute, because the lab program runs in a folder of its own.
     let cache = options.cacheDirectory.map {
@@ -82,7 +92,8 @@ public struct Engine: Sendable {
       report(.compiled(seconds: result.compileSeconds))
       result.diagnostics = compiled.output.entries.map(\.diagnostic)
       guard compiled.succeeded else {
-        result.cells = compileFailure(compiled.output, document: document, program: program)
+        result.cells = Self.notBuilt(
+          document, errors: compiled.output.errors.map { ($0.cellIndex, $0.diagnostic) })
         result.totalSeconds = Date().timeIntervalSince(clock)
         if !InterruptForwarding.isInterrupted { cache?.store(result, forKey: runKey) }
         return result
@@ -249,15 +260,14 @@ public struct Engine: Sendable {
 
   /// Cells after a failed build: those an error names failed (with the
   /// first error), the rest not run, skipped cells skipped.
-  private func compileFailure(
-    _ output: CompilerOutput, document: LabDocument, program: LabProgram
+  static func notBuilt(
+    _ document: LabDocument, errors: [(cellIndex: Int?, diagnostic: Diagnostic)]
   ) -> [CellResult] {
     document.cells.enumerated().map { index, cell in
       if cell.isSkipped { return CellResult(id: cell.id, status: .skipped) }
-      guard let error = output.errors.first(where: { $0.cellIndex == index }) else {
-        return CellResult(id: cell.id, status: .notRun)
-      }
-      let more = output.errors.filter { $0.cellIndex == index }.count - 1
+      let own = errors.filter { $0.cellIndex == index }
+      guard let error = own.first else { return CellResult(id: cell.id, status: .notRun) }
+      let more = own.count - 1
       var message = error.diagnostic.message
       if more > 0 { message += " (and \(more) more error\(more == 1 ? "" : "s") in this cell)" }
       return CellResult(

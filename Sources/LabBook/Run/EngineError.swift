@@ -47,6 +47,10 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
         ? " (its front matter declares no `params`)"
         : " (it has: \(known.joined(separator: ", ")))"
       return text
+    case .invalidParam(let name, let value, "true or false", let lab):
+      return "\(lab): `--set \(name)=\(value)`: \"\(value)\" is not a boolean, and the "
+        + "parameter's default in the front matter is one\n  hint: give `--set \(name)=true` or "
+        + "`--set \(name)=false` (booleans are written true or false; not yes/no, on/off or 1/0)"
     case .invalidParam(let name, let value, let expected, let lab):
       return "\(lab): `--set \(name)=\(value)`: \"\(value)\" is not \(expected), "
         + "the type of the parameter's default in the front matter; give \(expected)"

@@ -29,6 +29,9 @@ struct LabProgram {
   var included: [Int]
   /// Every cell of the document, for mapping lines back to cells.
   var spans: [Span]
+  /// For each cell in `included`, whether it opens a `do {` scope, hiding
+  /// its declarations from the cells before it.
+  var opensScope: [Bool] = []
 
   init(_ document: LabDocument) {
     let cells = document.cells
@@ -62,7 +65,9 @@ struct LabProgram {
       }
       // A cell that re-declares an earlier cell's name gets a nested scope,
       // so the new declaration shadows the old one, as in a notebook.
-      if !scan.names.isDisjoint(with: declared) {
+      let opens = !scan.names.isDisjoint(with: declared)
+      opensScope.append(opens)
+      if opens {
         body += "do {\n"
         scopes += 1
       }

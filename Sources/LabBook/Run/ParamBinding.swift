@@ -37,10 +37,12 @@ enum ParamBinding {
       if let number = Double(text), number.isFinite { return .double(number) }
       throw .invalidParam(name: name, value: raw, expected: "a finite number", lab: lab)
     case .bool:
+      // As in front matter: only `true`/`false` (any case), no yes/no or 1/0.
       switch text.lowercased() {
-      case "true", "yes", "on", "1": return .bool(true)
-      case "false", "no", "off", "0": return .bool(false)
-      default: throw .invalidParam(name: name, value: raw, expected: "true or false", lab: lab)
+      case "true": return .bool(true)
+      case "false": return .bool(false)
+      default:
+        throw .invalidParam(name: name, value: raw, expected: "true or false", lab: lab)
       }
     case .string:
       return .string(raw)

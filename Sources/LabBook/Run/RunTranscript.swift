@@ -102,15 +102,20 @@ struct RunTranscript {
       let frames = labFrames(in: stderr)
       dropStackTrace(cell)
       var message = fatal?.message ?? "the program was stopped by \(name) while this cell ran"
-      if frames.count > 1 {
+      var location = frames.first ?? fatal?.location ?? fence
+      if let thrown = message.range(of: Self.uncaughtPhrase) {
+        (message, location) = uncaught(String(message[thrown.upperBound...]), in: cell, fence)
+      }
+      // Callers on the line already named (a closure called where it is
+      // written) say nothing new.
+      var named: Set<Int> = [location.line]
+      let callers = frames.dropFirst().filter { named.insert($0.line).inserted }
+      if !callers.isEmpty {
         message +=
-          " (called from "
-          + frames.dropFirst().prefix(3).map(\.description)
-          .joined(separator: ", ") + ")"
+          " (called from " + callers.prefix(3).map(\.description).joined(separator: ", ") + ")"
       }
       cells[cell].status = .failed
-      cells[cell].error = CellError(
-        message: message, location: frames.first ?? fatal?.location ?? fence, signal: name)
+      cells[cell].error = CellError(message: message, location: location, signal: name)
     case .exited(let code):
       cells[cell].status = .failed
       cells[cell].error = CellError(
@@ -118,6 +123,32 @@ struct RunTranscript {
           + "`exit` in a cell ends the whole lab, so leave it out",
         location: fence)
     }
+  }
+
+  /// What Swift's runtime says when an error thrown at top level is not
+  /// caught; it names no line.
+  static let uncaughtPhrase = "Error raised at top level: "
+
+  /// The message and place of an error thrown at the top level of `cell`
+  /// and not caught. The place is the `try` (or `throw`) it can only have
+  /// come from when the cell has one such line; otherwise the fence, with
+  /// the candidate lines in the message.
+  private func uncaught(
+    _ error: String, in cell: Int, _ fence: SourceLocation
+  ) -> (String, SourceLocation) {
+    let code = document.cells[cell]
+    var lines: Set<Int> = []
+    let sites = CellOutline(code.code).throwSites.filter { lines.insert($0.line).inserted }
+    let message = "an error was thrown and nothing caught it: \(error)"
+    guard sites.count == 1, let site = sites.first else {
+      guard !sites.isEmpty else { return (message, fence) }
+      let numbers = sites.map { String(code.codeLine + $0.line - 1) }
+      return (
+        "an error was thrown (by the `try` on one of lines \(numbers.joined(separator: ", ")))"
+          + " and nothing caught it: \(error)", fence
+      )
+    }
+    return (message, document.sourceLocation(in: code, line: site.line, column: site.column))
   }
 
   /// Whether the program died because an allocation failed: Swift's
