@@ -153,7 +153,7 @@ import Testing
     var problems: [LabCheck.Problem] = []
     #expect(check.instructorRun(&problems) { _ in } == nil)
     #expect(!problems.isEmpty)
-    #expect(problems.allSatisfy { $0.message.hasPrefix("the instructor's lab does not compile") })
+    #expect(problems.allSatisfy { $0.message.hasPrefix("the instructor's lab does not build") })
     #expect(problems.contains { $0.message.contains("undefinedName") })
   }
 

@@ -84,7 +84,7 @@ public struct LabCheck {
       for diagnostic in buildErrors {
         problems.append(
           Problem(
-            "the instructor's lab does not compile: \(diagnostic.message)",
+            "the instructor's lab does not build: \(diagnostic.message)",
             at: diagnostic.location))
       }
       return nil
