@@ -104,6 +104,35 @@ import Testing
     #expect(feedback.contains("bob.md:\(bobSite.line):\(bobSite.column)"))
   }
 
+  @Test func aRegionUsingALaterCellsVariableIsStubbedAtTheUse() throws {
+    // eve's `k` reads `offset`, which only the ordinary cell after it
+    // declares: built as it is, `offset` would read 0 and `k is 2` would
+    // pass. The region is stubbed at the use, as `labbook run` reports it.
+    let lab = Self.lab.replacingOccurrences(
+      of: "```swift id=t test", with: "```swift id=u\nlet offset = 5\n```\n\n```swift id=t test")
+    let eve = lab.replacingOccurrences(of: "let k: Int = 2", with: "let k: Int = 2 + offset")
+    let folder = try temporaryLab("lab", lab)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let subs = folder.appendingPathComponent("subs")
+    try FileManager.default.createDirectory(at: subs, withIntermediateDirectories: true)
+    for (name, text) in ["eve": eve, "dora": lab] {
+      try text.write(
+        to: subs.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
+    }
+    let run = try labbook(["grade", "lab", "subs", "-o", "out"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    let use = try Self.position(of: "offset", in: eve)
+    #expect(use.line < (try Self.position(of: "let offset", in: eve)).line)
+    let problems = try #require(try Self.result(folder, "eve")["problems"] as? [[String: Any]])
+    let stub = try #require(problems.first, "\(problems)")
+    let message = try #require(stub["message"] as? String)
+    #expect(message.hasPrefix("solution 2 of cell \"s\" cannot run: "), "\(message)")
+    #expect(message.contains("\"offset\""))
+    #expect(Self.place(stub["location"]) == "subs/eve.md:\(use.line):\(use.column)")
+    let test = try #require((try Self.result(folder, "eve")["items"] as? [[String: Any]])?.first)
+    #expect(test["score"] as? Double == 0)
+  }
+
   @Test func aTimeOutIsBlamedOnTheCellNotOnOneOfItsRegions() throws {
     // Where a loop was when it was stopped is not known: no region is named.
     let carl = Self.lab.replacingOccurrences(

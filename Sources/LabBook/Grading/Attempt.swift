@@ -416,6 +416,22 @@ struct Attempt {
     return "solution \(owner.index + 1) of cell \"\(owner.cellID)\""
   }
 
+  /// Stubs each region that uses a variable only a later cell declares, found
+  /// as `labbook run` finds it (`DeclarationOrder`) in the student's own
+  /// file `text`: built as it is, the use would silently read zero.
+  mutating func stubForwardUses(in text: String) {
+    guard let own = try? LabDocument.parse(text, path: submission.path) else { return }
+    for diagnostic in DeclarationOrder.errors(in: own) {
+      guard let place = diagnostic.location, place.file == submission.path,
+        let region = studentRegion(atLine: place.line)
+      else { continue }
+      stubbed[region] = Stub(
+        subject: regionName(region), message: "cannot run: \(diagnostic.message)",
+        location: place)
+      fillings[region] = nil
+    }
+  }
+
   /// The region whose student code holds `line` of the submission.
   func studentRegion(atLine line: Int) -> Int? {
     fillings.keys.sorted().first { index in

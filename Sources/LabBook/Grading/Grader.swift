@@ -163,6 +163,7 @@ public final class Grader: Sendable {
     }
 
     var attempt = Attempt(grader: self, submission: submission, fillings: fillings, slot: slot)
+    attempt.stubForwardUses(in: text)
     var grade: StudentGrade
     do {
       let outcome = try attempt.run(reference: false)

@@ -12,8 +12,6 @@
 /// inside an `if` block: its declarations are local to the test (later
 /// cells cannot use them; docs/grading.md).
 // Limitation: a test cell's declarations are local to it, unlike in `labbook run` (TestScope).
-// Limitation: a student region that uses a variable only a later cell declares is not
-// reported as `labbook run` reports it (DeclarationOrder); the use reads zero when graded.
 struct GradingProgram {
   /// What fills one solution region.
   enum Filling: Equatable {
