@@ -18,11 +18,12 @@ enum Spelling {
     return best?.name
   }
 
-  /// Hint text: "did you mean `x`? " when one is close, then the known names.
+  /// Hint text: "did you mean `x`? " when one is close, then the known names
+  /// (a hint starts in lower case, as every hint does).
   static func hint(for word: String, known: [String], what: String) -> String {
-    var text = ""
-    if let match = closest(to: word, in: known) { text += "did you mean \"\(match)\"? " }
-    return text + "Known \(what): \(known.joined(separator: ", "))."
+    let list = "\(what): \(known.joined(separator: ", "))."
+    guard let match = closest(to: word, in: known) else { return "known " + list }
+    return "did you mean \"\(match)\"? Known " + list
   }
 
   /// Edit distance counting a swap of two neighbouring characters as one
