@@ -33,7 +33,11 @@ struct CheckCommand {
     guard let reference = check.instructorRun(&problems, note: note) else {
       return finish(problems, lab: path)
     }
-    check.stubbedRuns(full: LabCheck.points(reference).possible, &problems, note: note)
+    // Grading runs with the lab's grading params (say, a smaller width):
+    // the instructor's lab must earn full marks there too.
+    let graded = check.gradedRun(&problems, note: note)
+    let full = LabCheck.points(graded ?? reference).possible
+    check.stubbedRuns(full: full, &problems, note: note)
 
     // Fresh student files in a scratch folder, plus any already released.
     let scratch = NSTemporaryDirectory() + "labbook-check-\(getpid())"

@@ -105,7 +105,8 @@ enum Help {
         cell declares (test declarations are local when graded);
       - the instructor's lab runs cleanly with full marks on every test, each
         test cell records a check, each answer block has a key, and every
-        {{name}} in the prose is a value the run records;
+        {{name}} in the prose is a value the run records; and again with
+        the lab's grading params (grading: params.NAME), as grade runs it;
       - the lab with every solution stubbed (an empty submission, hidden tests
         included) compiles and scores zero; with several solution regions,
         leaving out any one of them costs points;
@@ -116,7 +117,8 @@ enum Help {
     Options:
       -o, --output DIR   where released handouts are (default: handouts)
       --set KEY=VALUE    run every version with this parameter (e.g. a smaller
-                         width for a quick check); repeatable
+                         width for a quick check; wins over a grading
+                         param); repeatable
       --fresh            ignore cached runs in out/.labbook/
       -h, --help         show this help
 

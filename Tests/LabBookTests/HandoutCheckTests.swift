@@ -174,4 +174,41 @@ import Testing
         $0.contains("\"the lab works\" in cell \"lab-test\" gives 1 point(s) to every submission")
       })
   }
+
+  /// Grading runs with `grading: params.k: v`; a test that holds only at the
+  /// defaults passes the instructor's run but not the graded one.
+  @Test func theInstructorsLabIsAlsoRunWithTheGradingParams() throws {
+    let source = Self.lab(counter: false)
+      .replacingOccurrences(
+        of: "title: Three regions\n",
+        with: "title: Three regions\nparams:\n  width: 8\ngrading:\n  params.width: 2\n"
+      )
+      .replacingOccurrences(
+        of: "checkClose(\"triple(2) = 6\"",
+        with: "check(\"wide\", param(\"width\", default: 8) >= 4)\n"
+          + "checkClose(\"triple(2) = 6\"")
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    #expect(check.gradedOptions?.params == ["width": "2"])
+    var problems: [LabCheck.Problem] = []
+    let reference = try #require(check.instructorRun(&problems) { _ in })
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(LabCheck.points(reference) == (3, 3))
+    var notes: [String] = []
+    let graded = try #require(check.gradedRun(&problems) { notes.append($0) })
+    #expect(LabCheck.points(graded) == (2, 3))
+    #expect(notes.contains { $0.contains("with the grading params (width=2)") })
+    #expect(
+      problems.map(\.message) == [
+        "check \"wide\" in cell \"tests\" scores 0/1 on the instructor's own solution "
+          + "with the grading params (width=2)"
+      ])
+
+    // `--set` wins over the grading params; when they then change nothing,
+    // there is no second run.
+    let quick = LabCheck(
+      handout: check.handout, engine: check.engine, options: RunOptions(params: ["width": "2"]))
+    #expect(quick.gradedOptions == nil)
+  }
 }

@@ -7,9 +7,11 @@ import Foundation
 ///    (`TestScope`: grading keeps those local to the test);
 /// 1. the instructor's lab runs with every cell ok and full marks on every
 ///    check of every test cell (and each test cell checks something), and
-///    every `{{name}}` in the prose names a value the run records;
+///    every `{{name}}` in the prose names a value the run records; when the
+///    lab has grading params (`grading: params.k: v`), it runs again with
+///    them, as `labbook grade` runs it, and must earn full marks there too;
 /// 2. the lab with every solution stubbed — an empty submission, hidden
-///    tests included — compiles, runs to its end or to a failed cell, and
+///    tests included, grading params applied — compiles, runs to its end or to a failed cell, and
 ///    scores zero on every test after the first solution cell (tests before
 ///    it test the lab itself and are only noted); with several regions,
 ///    stubbing any one alone costs points;
@@ -70,6 +72,19 @@ public struct LabCheck {
     problems += TestScope.uses(in: document).map(Problem.init)
   }
 
+  /// The options of a graded run: `options` with the lab's grading params
+  /// (`grading: params.k: v`) under its own overrides (`--set` wins); `nil`
+  /// when the lab has no grading params, they change nothing, or the lab
+  /// cannot be graded (`gradingRules` says why).
+  public var gradedOptions: RunOptions? {
+    guard let gradable = try? GradableLab(handout.document) else { return nil }
+    let graded = gradable.settings.params.merging(options.params) { $1 }
+    guard graded != options.params else { return nil }
+    var options = self.options
+    options.params = graded
+    return options
+  }
+
   /// Runs the instructor's lab and lists its problems; `nil` when it cannot
   /// start or does not compile (every later step would fail the same way).
   public func instructorRun(
@@ -89,42 +104,7 @@ public struct LabCheck {
       }
       return nil
     }
-    var notRun = 0
-    for cell in document.cells where !cell.isSkipped {
-      let location = cell.fenceLocation
-      guard let outcome = result.cell(cell.id), outcome.status == .ok else {
-        let status = result.cell(cell.id)?.status ?? .notRun
-        if status == .notRun {
-          notRun += 1
-          continue
-        }
-        let why = result.cell(cell.id)?.error?.message ?? ""
-        problems.append(
-          Problem(
-            "cell \"\(cell.id)\" \(status == .timedOut ? "timed out" : "failed") in the "
-              + "instructor's lab" + (why.isEmpty ? "" : ": \(why)"),
-            at: result.cell(cell.id)?.error?.location ?? location))
-        continue
-      }
-      let checks = Self.checks(outcome)
-      if cell.isTest && checks.isEmpty {
-        problems.append(
-          Problem(
-            "test cell \"\(cell.id)\" records no check, so it can never fail; "
-              + "call check(…) or checkClose(…) in it", at: location))
-      }
-      for check in checks where !check.passed || check.score < check.points {
-        problems.append(
-          Problem(
-            "check \"\(check.name)\" in cell \"\(cell.id)\" scores \(formatNumber(check.score))/"
-              + "\(formatNumber(check.points)) on the instructor's own solution"
-              + (check.message.isEmpty ? "" : ": \(check.message)"), at: location))
-      }
-    }
-    if notRun > 0 {
-      problems.append(
-        Problem("\(notRun) cell(s) of the instructor's lab did not run (see the failure above)"))
-    }
+    cellProblems(result, &problems)
     // The handout's prose shows the same values: a name never recorded
     // would print ⟨no value: name⟩ there.
     for warning in Report(document: document, result: result).warnings {
@@ -150,15 +130,89 @@ public struct LabCheck {
     return result
   }
 
+  /// Runs the instructor's lab as `labbook grade` does, with the grading
+  /// params (`gradedOptions`), and lists what fails or loses points there;
+  /// returns the run, or `nil` when there are no grading params or it
+  /// cannot run (then the problem is listed).
+  public func gradedRun(_ problems: inout [Problem], note: (String) -> Void) -> RunResult? {
+    guard let graded = gradedOptions else { return nil }
+    let setting = graded.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      .joined(separator: ", ")
+    let with = " with the grading params (\(setting))"
+    note("running the instructor's lab\(with), as labbook grade does")
+    guard
+      let result = run(
+        handout.document, options: graded, what: "the instructor's lab" + with, &problems)
+    else { return nil }
+    for diagnostic in result.diagnostics where diagnostic.severity == .error {
+      problems.append(
+        Problem(
+          "the instructor's lab does not build\(with): \(diagnostic.message)",
+          at: diagnostic.location))
+    }
+    cellProblems(result, with: with, &problems)
+    return result
+  }
+
+  /// A problem for each cell of `result` that is not ok (cells not run are
+  /// counted once), each test cell that records no check, and each check
+  /// short of full marks; `with` ends the messages (" with the grading
+  /// params (…)"), and a test without checks is listed only without it.
+  private func cellProblems(_ result: RunResult, with: String = "", _ problems: inout [Problem]) {
+    let document = handout.document
+    var notRun = 0
+    for cell in document.cells where !cell.isSkipped {
+      let location = cell.fenceLocation
+      guard let outcome = result.cell(cell.id), outcome.status == .ok else {
+        let status = result.cell(cell.id)?.status ?? .notRun
+        if status == .notRun {
+          notRun += 1
+          continue
+        }
+        let why = result.cell(cell.id)?.error?.message ?? ""
+        problems.append(
+          Problem(
+            "cell \"\(cell.id)\" \(status == .timedOut ? "timed out" : "failed") in the "
+              + "instructor's lab" + with + (why.isEmpty ? "" : ": \(why)"),
+            at: result.cell(cell.id)?.error?.location ?? location))
+        continue
+      }
+      let checks = Self.checks(outcome)
+      if cell.isTest && checks.isEmpty && with.isEmpty {
+        problems.append(
+          Problem(
+            "test cell \"\(cell.id)\" records no check, so it can never fail; "
+              + "call check(…) or checkClose(…) in it", at: location))
+      }
+      for check in checks where !check.passed || check.score < check.points {
+        problems.append(
+          Problem(
+            "check \"\(check.name)\" in cell \"\(cell.id)\" scores \(formatNumber(check.score))/"
+              + "\(formatNumber(check.points)) on the instructor's own solution"
+              + with + (check.message.isEmpty ? "" : ": \(check.message)"), at: location))
+      }
+    }
+    if notRun > 0 {
+      problems.append(
+        Problem(
+          "\(notRun) cell(s) of the instructor's lab did not run\(with) (see the failure above)"))
+    }
+  }
+
   /// Runs the empty submission, and each region stubbed alone when there
-  /// are several; `full` is the instructor run's total points.
+  /// are several, with the grading params as `labbook grade` would; `full`
+  /// is the instructor run's total points.
   public func stubbedRuns(full: Double, _ problems: inout [Problem], note: (String) -> Void) {
     guard !handout.regions.isEmpty else {
       problems.append(Problem("the lab has no solution regions: students have nothing to write"))
       return
     }
+    // As the grader runs them: with the grading params, if any.
+    let graded = gradedOptions
     note("running the lab with every solution stubbed (an empty submission)")
-    if let result = run(handout.instructorLab(), what: "the empty submission", &problems) {
+    if let result = run(
+      handout.instructorLab(), options: graded, what: "the empty submission", &problems)
+    {
       compiles(result, what: "the lab with every solution stubbed", &problems)
       // Tests before the first solution cell test the lab, not a solution.
       let cells = handout.document.cells
@@ -186,7 +240,9 @@ public struct LabCheck {
     for (position, region) in handout.regions.enumerated() {
       note("running the lab without solution \(region.index + 1) of cell \"\(region.cellID)\"")
       let what = "the lab without solution \(region.index + 1) of cell \"\(region.cellID)\""
-      guard let result = run(handout.instructorLab(stubbing: [position]), what: what, &problems)
+      guard
+        let result = run(
+          handout.instructorLab(stubbing: [position]), options: graded, what: what, &problems)
       else { continue }
       compiles(result, what: what, &problems)
       let score = result.cells.flatMap(Self.checks).map(\.score).reduce(0, +)
@@ -319,10 +375,13 @@ public struct LabCheck {
     cell.outputs.compactMap { if case .check(let check) = $0 { check } else { nil } }
   }
 
+  /// Runs `document` with `options` (default: the check's own), without
+  /// progress reports; `nil`, with the problem listed, when it cannot run.
   private func run(
-    _ document: LabDocument, what: String, _ problems: inout [Problem]
+    _ document: LabDocument, options: RunOptions? = nil, what: String,
+    _ problems: inout [Problem]
   ) -> RunResult? {
-    var options = self.options
+    var options = options ?? self.options
     options.progress = nil
     do {
       return try engine.run(document, options: options)
