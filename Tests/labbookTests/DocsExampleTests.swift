@@ -23,4 +23,12 @@ import Testing
     let json = try String(contentsOfFile: folder.path + "/out/example.json", encoding: .utf8)
     #expect(json.contains("\"passed\" : true"), "the hidden test passes")
   }
+
+  @Test func guidesExampleLabIsReadyToHandOut() throws {
+    let folder = try temporaryLab("example", try example(after: "## An example lab"))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["check", "example"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("ready to hand out"))
+  }
 }
