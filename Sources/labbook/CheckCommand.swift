@@ -35,9 +35,8 @@ struct CheckCommand {
     }
     // Grading runs with the lab's grading params (say, a smaller width):
     // the instructor's lab must earn full marks there too.
-    let graded = check.gradedRun(&problems, note: note)
-    let full = LabCheck.points(graded ?? reference).possible
-    check.stubbedRuns(full: full, &problems, note: note)
+    _ = check.gradedRun(&problems, note: note)
+    check.stubbedRuns(&problems, note: note)
 
     // Fresh student files in a scratch folder, plus any already released.
     let scratch = NSTemporaryDirectory() + "labbook-check-\(getpid())"

@@ -107,9 +107,10 @@ enum Help {
         test cell records a check, each answer block has a key, and every
         {{name}} in the prose is a value the run records; and again with
         the lab's grading params (grading: params.NAME), as grade runs it;
-      - the lab with every solution stubbed (an empty submission, hidden tests
-        included) compiles and scores zero; with several solution regions,
-        leaving out any one of them costs points;
+      - graded as `labbook grade` grades it, the instructor's solutions earn
+        full marks, and the lab with every solution stubbed (an empty
+        submission, hidden tests included) compiles and scores zero; with
+        several solution regions, leaving out any one of them costs points;
       - the student's .md compiles and stops at a stub's "Not implemented";
       - no student file (made afresh, plus those already in DIR/NAME/) holds a
         solution line, a hidden test, an answer key or instructor-only text.

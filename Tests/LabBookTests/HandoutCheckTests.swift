@@ -100,7 +100,7 @@ import Testing
     var problems: [LabCheck.Problem] = []
     let reference = try #require(check.instructorRun(&problems) { _ in })
     #expect(LabCheck.points(reference) == (3, 3))
-    check.stubbedRuns(full: 3, &problems) { _ in }
+    check.stubbedRuns(&problems) { _ in }
     let files = try HandoutWriter(handout: handout, reference: reference, chromium: nil)
       .write(into: folder + "/out")
     check.studentRun(path: files.markdown, &problems) { _ in }
@@ -109,14 +109,17 @@ import Testing
   }
 
   @Test func checkCatchesFreePointsAndAnUntestedSolution() throws {
-    // The first check gives a point whatever the student writes, so no
-    // test looks at `greet`.
-    let source = Self.lab(counter: false, greetingTest: "true")
+    // The first test gives its points whatever the student writes, so no
+    // test looks at `greet`. (A test that crashes on a stub scores nothing
+    // when graded, so `triple`'s check goes in a test of its own.)
+    let source = Self.lab(counter: false, greetingTest: "true").replacingOccurrences(
+      of: "\ncheckClose(\"triple(2) = 6\"",
+      with: "\n```\n\n```swift id=triple-test test\ncheckClose(\"triple(2) = 6\"")
     let (document, folder) = try Self.written(source)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
     var problems: [LabCheck.Problem] = []
-    check.stubbedRuns(full: 2, &problems) { _ in }
+    check.stubbedRuns(&problems) { _ in }
     let messages = problems.map(\.description)
     let begins = Handout.lines(of: source).indices.filter {
       Handout.lines(of: source)[$0].content.contains("// BEGIN SOLUTION")
@@ -130,6 +133,24 @@ import Testing
           && $0.contains("lab.md:\(greetingBegin):1")
       })
     #expect(messages.count == 2, "\(messages)")
+  }
+
+  /// The grader runs the tests after a crashed one; so must the check, or a
+  /// test that pays for nothing hides behind a test that crashes on a stub.
+  @Test func aFreeTestAfterACrashingTestIsFound() throws {
+    let free = "```swift id=sanity test points=1\ncheck(\"arithmetic\", 2 + 2 == 4)\n```\n"
+    let source = Self.lab(counter: false) + "\n" + free
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    check.stubbedRuns(&problems) { _ in }
+    let fence = try #require(Handout.lines(of: source).firstIndex { $0.content.contains("sanity") })
+    #expect(
+      problems.map(\.description) == [
+        "\(document.path):\(fence + 1):1: error: test \"sanity\" (\"arithmetic\") gives 1 "
+          + "point(s) to an empty submission"
+      ])
   }
 
   @Test func checkCatchesAFailingTestInTheInstructorsLab() throws {
@@ -167,11 +188,11 @@ import Testing
     let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
     var problems: [LabCheck.Problem] = []
     var notes: [String] = []
-    check.stubbedRuns(full: 3, &problems) { notes.append($0) }
+    check.stubbedRuns(&problems) { notes.append($0) }
     #expect(problems.isEmpty, "\(problems)")
     #expect(
       notes.contains {
-        $0.contains("\"the lab works\" in cell \"lab-test\" gives 1 point(s) to every submission")
+        $0.contains("test \"lab-test\" (\"the lab works\") gives 1 point(s) to every submission")
       })
   }
 

@@ -56,10 +56,11 @@ public final class Grader: Sendable {
   /// submissions and results are), unless one holds LabKit or the compiler.
   /// Throws `GradingError` when the lab cannot be graded (bad solution
   /// markers, `needs=` naming no solution cell, bad `grading:` settings or
-  /// params).
+  /// params). `overrides` (name → value, as `--set` gives them) win over the
+  /// grading params.
   public init(
     document: LabDocument, toolchain: Toolchain, sandbox: Sandbox, cacheFolder: String,
-    hiding: [String] = []
+    hiding: [String] = [], overrides: [String: String] = [:]
   ) throws {
     self.document = document
     self.toolchain = toolchain
@@ -75,7 +76,12 @@ public final class Grader: Sendable {
     let gradable = try GradableLab(document)
     settings = gradable.settings
     regions = gradable.regions
-    params = gradable.params
+    params =
+      overrides.isEmpty
+      ? gradable.params
+      : try ParamBinding.resolve(
+        gradable.settings.params.merging(overrides) { $1 },
+        declared: document.frontMatter.params, lab: document.path)
     seed = document.frontMatter.seed ?? 0
     try FileManager.default.createDirectory(
       atPath: cacheFolder, withIntermediateDirectories: true,
@@ -94,18 +100,45 @@ public final class Grader: Sendable {
     // then the process ends by the signal (InterruptForwarding).
     let scope = InterruptForwarding.begin(removing: nil)
     defer { scope.end() }
-    var fillings: [Int: GradingProgram.Filling] = [:]
-    for (index, region) in regions.enumerated() {
-      let code = region.body.hasSuffix("\n") ? String(region.body.dropLast()) : region.body
-      fillings[index] = .student(Submission.Region(code: code, line: region.beginLine + 1))
-    }
     let submission = Submission(text: "", path: document.path, defaultID: "(reference)")
-    var attempt = Attempt(grader: self, submission: submission, fillings: fillings, slot: 0)
+    var attempt = Attempt(
+      grader: self, submission: submission, fillings: instructorFillings(), slot: 0)
     let outcome = try attempt.run(reference: true)
     reference.withLock { $0 = outcome.referenceChecks }
     let grade = attempt.grade(outcome, key: "")
     calibration.withLock { $0 = grade.cells }
     return grade
+  }
+
+  /// Grades the instructor's own solutions with the regions at `stubbed`
+  /// (indices into the lab's regions) left as the handout's stubs: with all
+  /// of them, what a student who wrote nothing hands in. `labbook check`
+  /// uses it; call `calibrate` first.
+  func grade(stubbing stubbed: Set<Int>) -> StudentGrade {
+    let scope = InterruptForwarding.begin(removing: nil)
+    defer { scope.end() }
+    let submission = Submission(text: "", path: document.path, defaultID: "(stubbed)")
+    var attempt = Attempt(
+      grader: self, submission: submission,
+      fillings: instructorFillings().filter { !stubbed.contains($0.key) }, slot: 0)
+    do {
+      let outcome = try attempt.run(reference: false)
+      return attempt.grade(outcome, key: "")
+    } catch {
+      var grade = StudentGrade(student: submission.studentID, submission: "", key: "")
+      grade.items = maxItems(message: "could not be graded: \(error)")
+      return grade
+    }
+  }
+
+  /// Every region filled with the instructor's own solution.
+  func instructorFillings() -> [Int: GradingProgram.Filling] {
+    var fillings: [Int: GradingProgram.Filling] = [:]
+    for (index, region) in regions.enumerated() {
+      let code = region.body.hasSuffix("\n") ? String(region.body.dropLast()) : region.body
+      fillings[index] = .student(Submission.Region(code: code, line: region.beginLine + 1))
+    }
+    return fillings
   }
 
   /// Grades the submission in the file at `path` as worker `slot` (0…63;

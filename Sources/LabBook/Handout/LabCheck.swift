@@ -10,11 +10,12 @@ import Foundation
 ///    every `{{name}}` in the prose names a value the run records; when the
 ///    lab has grading params (`grading: params.k: v`), it runs again with
 ///    them, as `labbook grade` runs it, and must earn full marks there too;
-/// 2. the lab with every solution stubbed — an empty submission, hidden
-///    tests included, grading params applied — compiles, runs to its end or to a failed cell, and
-///    scores zero on every test after the first solution cell (tests before
-///    it test the lab itself and are only noted); with several regions,
-///    stubbing any one alone costs points;
+/// 2. graded by `Grader`, as `labbook grade` grades, the instructor's
+///    solutions earn full marks, and the lab with every solution stubbed —
+///    an empty submission, hidden tests included, grading params applied —
+///    compiles and scores zero on every test after the first solution cell
+///    (tests before it test the lab itself and are only noted); with
+///    several regions, stubbing any one alone costs points;
 /// 3. the student's `.md` compiles, and its first failure is a stub's
 ///    "Not implemented";
 /// 4. no student artefact contains a secret (`LeakScanner`); a leak is
@@ -199,61 +200,91 @@ public struct LabCheck {
     }
   }
 
-  /// Runs the empty submission, and each region stubbed alone when there
-  /// are several, with the grading params as `labbook grade` would; `full`
-  /// is the instructor run's total points.
-  public func stubbedRuns(full: Double, _ problems: inout [Problem], note: (String) -> Void) {
+  /// Grades the empty submission, and each region stubbed alone when there
+  /// are several, with the grader `labbook grade` uses (grading params and
+  /// `--set` applied): a test that crashes fails alone and the tests after
+  /// it still run, as they do for students. Compiled programs are kept in
+  /// the options' cache folder (else a temporary one).
+  public func stubbedRuns(_ problems: inout [Problem], note: (String) -> Void) {
     guard !handout.regions.isEmpty else {
       problems.append(Problem("the lab has no solution regions: students have nothing to write"))
       return
     }
-    // As the grader runs them: with the grading params, if any.
-    let graded = gradedOptions
-    note("running the lab with every solution stubbed (an empty submission)")
-    if let result = run(
-      handout.instructorLab(), options: graded, what: "the empty submission", &problems)
-    {
-      compiles(result, what: "the lab with every solution stubbed", &problems)
-      // Tests before the first solution cell test the lab, not a solution.
-      let cells = handout.document.cells
-      let firstSolution = cells.firstIndex { $0.isSolution } ?? cells.count
-      let labTests = Set(cells[..<firstSolution].map(\.id))
-      for cell in result.cells {
-        let location = cells.first { $0.id == cell.id }?.fenceLocation
-        for check in Self.checks(cell) where check.score > 0 {
-          let gives = "check \"\(check.name)\" in cell \"\(cell.id)\" gives "
-          if labTests.contains(cell.id) {
-            note(
-              (location.map { "\($0): " } ?? "") + gives
-                + "\(formatNumber(check.score)) point(s) to every submission: it comes "
-                + "before any solution cell")
-          } else {
-            problems.append(
-              Problem(
-                gives + "\(formatNumber(check.score)) point(s) to an empty submission",
-                at: location))
-          }
-        }
+    let document = handout.document
+    // `gradingRules` lists why the grader refuses the lab.
+    guard (try? GradableLab(document)) != nil else {
+      note("not grading the stubbed lab: labbook grade refuses the lab as it stands")
+      return
+    }
+    let temporary = options.cacheDirectory == nil
+    let cache =
+      options.cacheDirectory ?? NSTemporaryDirectory() + "labbook-check-\(getpid())"
+    defer { if temporary { try? FileManager.default.removeItem(atPath: cache) } }
+    let grader: Grader
+    let reference: StudentGrade
+    do {
+      note("grading the instructor's solutions, as labbook grade does first")
+      grader = try Grader(
+        document: document, toolchain: engine.toolchain, sandbox: Sandbox(),
+        cacheFolder: cache + "/programs", overrides: options.params)
+      reference = try grader.calibrate()
+    } catch {
+      problems.append(Problem("labbook grade could not grade the lab: \(error)"))
+      return
+    }
+    let tests = reference.items.filter { $0.kind == "test" }
+    // A test the instructor's runs already failed is not listed again.
+    for item in tests where item.score < item.maxScore {
+      if problems.contains(where: { $0.message.contains("cell \"\(item.id)\"") }) { continue }
+      problems.append(
+        Problem(
+          "test \"\(item.id)\" scores \(formatNumber(item.score))/"
+            + "\(formatNumber(item.maxScore)) when labbook grade grades the instructor's "
+            + "own solutions" + (item.message.isEmpty ? "" : ": \(item.message)"),
+          at: item.location ?? fence(of: item.id)))
+    }
+    let full = tests.map(\.maxScore).reduce(0, +)
+
+    note("grading the lab with every solution stubbed (an empty submission)")
+    let empty = grader.grade(stubbing: Set(handout.regions.indices))
+    compiles(empty, what: "the lab with every solution stubbed", &problems)
+    // Tests before the first solution cell test the lab, not a solution.
+    let cells = document.cells
+    let firstSolution = cells.firstIndex { $0.isSolution } ?? cells.count
+    let labTests = Set(cells[..<firstSolution].map(\.id))
+    for item in empty.items where item.kind == "test" && item.score > 0 {
+      let paying = item.checks.filter { $0.score > 0 }.map { "\"\($0.name)\"" }
+      let gives =
+        "test \"\(item.id)\"" + (paying.isEmpty ? "" : " (\(paying.joined(separator: ", ")))")
+        + " gives \(formatNumber(item.score)) point(s) to "
+      if labTests.contains(item.id) {
+        note(
+          (fence(of: item.id).map { "\($0): " } ?? "") + gives
+            + "every submission: it comes before any solution cell")
+      } else {
+        problems.append(Problem(gives + "an empty submission", at: fence(of: item.id)))
       }
     }
     guard handout.regions.count > 1 else { return }
     for (position, region) in handout.regions.enumerated() {
-      note("running the lab without solution \(region.index + 1) of cell \"\(region.cellID)\"")
       let what = "the lab without solution \(region.index + 1) of cell \"\(region.cellID)\""
-      guard
-        let result = run(
-          handout.instructorLab(stubbing: [position]), options: graded, what: what, &problems)
-      else { continue }
-      compiles(result, what: what, &problems)
-      let score = result.cells.flatMap(Self.checks).map(\.score).reduce(0, +)
+      note("grading " + what)
+      let grade = grader.grade(stubbing: [position])
+      compiles(grade, what: what, &problems)
+      let score = grade.items.filter { $0.kind == "test" }.map(\.score).reduce(0, +)
       if score >= full {
         problems.append(
           Problem(
             "no test notices when solution \(region.index + 1) of cell \"\(region.cellID)\" "
               + "is missing: it still scores \(formatNumber(score))/\(formatNumber(full))",
-            at: SourceLocation(file: handout.document.path, line: region.beginLine)))
+            at: SourceLocation(file: document.path, line: region.beginLine)))
       }
     }
+  }
+
+  /// The fence of the cell `id` in the instructor's lab.
+  private func fence(of id: String) -> SourceLocation? {
+    handout.document.cells.first { $0.id == id }?.fenceLocation
   }
 
   /// Runs the student's `.md` at `path`: it must compile, and its first
@@ -392,7 +423,23 @@ public struct LabCheck {
   }
 
   private func compiles(_ result: RunResult, what: String, _ problems: inout [Problem]) {
-    for diagnostic in result.diagnostics where diagnostic.severity == .error {
+    compiles(result.diagnostics, what: what, &problems)
+  }
+
+  /// A stub must compile as it stands: the grader says when one does not,
+  /// in the grade's problems (a region it stubbed) or in a test's message
+  /// (a test it left out, or the lab it could not build).
+  private func compiles(_ grade: StudentGrade, what: String, _ problems: inout [Problem]) {
+    let cause = { (message: String) in message.contains("compile") }
+    compiles(grade.problems.filter { cause($0.message) }, what: what, &problems)
+    let failed = grade.items.filter { $0.kind == "test" && cause($0.message) }
+    compiles(
+      failed.map { Diagnostic(.error, at: $0.location ?? fence(of: $0.id), $0.message) },
+      what: what, &problems)
+  }
+
+  private func compiles(_ diagnostics: [Diagnostic], what: String, _ problems: inout [Problem]) {
+    for diagnostic in diagnostics where diagnostic.severity == .error {
       problems.append(
         Problem(
           "\(what) does not compile: \(diagnostic.message) (a stub must compile: give the "
