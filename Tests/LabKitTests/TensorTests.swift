@@ -179,3 +179,66 @@ func largeProductsCutIntoSlicesAreExact(shape: (Int, Int), transposed: Bool) {
   // Float32 sums of 300 products of N(0, 1) draws: errors of order 1e-5.
   #expect(worst < 1e-3)
 }
+
+@Test func eyeIsTheIdentity() {
+  let i3 = Tensor.eye(3)
+  #expect(i3.shape == [3, 3])
+  for r in 0..<3 {
+    for c in 0..<3 { #expect(i3[r, c] == (r == c ? 1 : 0)) }
+  }
+  let x = Tensor.arange(6).reshaped([3, 2])
+  #expect(i3.matmul(x) == x)
+  #expect(Tensor.eye(0).shape == [0, 0])
+}
+
+@Test func capitalTIsTheMatrixTranspose() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  #expect(x.T.shape == [3, 2])
+  for i in 0..<2 {
+    for j in 0..<3 { #expect(x.T[j, i] == x[i, j]) }
+  }
+  #expect(x.T.T == x)
+}
+
+@Test func capitalTOfAVectorSaysHowToMakeAColumn() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor([1, 2, 3]).T
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("T: needs a 2-d tensor, got shape [3]; for a column"))
+}
+
+@Test func flattenedKeepsRowMajorOrder() {
+  let x = Tensor.arange(24).reshaped([2, 3, 4])
+  let flat = x.flattened()
+  #expect(flat.shape == [24] && flat.scalars == x.scalars)
+  #expect(Tensor([5], shape: []).flattened().shape == [1])
+}
+
+/// `x[i, j] = 4i + j` for an arange reshaped to `[3, 4]`.
+@Test func columnSubscriptAndColumnSlices() {
+  var x = Tensor.arange(12).reshaped([3, 4])
+  #expect(x[column: 2].shape == [3])
+  #expect(x[column: 2].scalars == [2, 6, 10])
+  let middle = x.columns(1..<3)
+  #expect(middle.shape == [3, 2])
+  for i in 0..<3 {
+    for j in 0..<2 { #expect(middle[i, j] == Float(4 * i + j + 1)) }
+  }
+  #expect(x.columns(1...2) == middle)
+  #expect(x.columns(2..<2).shape == [3, 0])
+  x[column: 0] = Tensor([-1, -2, -3])
+  #expect(x.scalars == [-1, 1, 2, 3, -2, 5, 6, 7, -3, 9, 10, 11])
+}
+
+@Test func columnOutsideTheMatrixNamesTheShape() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor.zeros([2, 3])[column: 3]
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("subscript(column:): column 3 is outside 0..<3 for shape [2, 3]"))
+}
