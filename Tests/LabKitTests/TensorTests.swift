@@ -179,3 +179,126 @@ func largeProductsCutIntoSlicesAreExact(shape: (Int, Int), transposed: Bool) {
   // Float32 sums of 300 products of N(0, 1) draws: errors of order 1e-5.
   #expect(worst < 1e-3)
 }
+
+@Test func eyeIsTheIdentity() {
+  let i3 = Tensor.eye(3)
+  #expect(i3.shape == [3, 3])
+  for r in 0..<3 {
+    for c in 0..<3 { #expect(i3[r, c] == (r == c ? 1 : 0)) }
+  }
+  let x = Tensor.arange(6).reshaped([3, 2])
+  #expect(i3.matmul(x) == x)
+  #expect(Tensor.eye(0).shape == [0, 0])
+}
+
+@Test func capitalTIsTheMatrixTranspose() {
+  let x = Tensor.arange(6).reshaped([2, 3])
+  #expect(x.T.shape == [3, 2])
+  for i in 0..<2 {
+    for j in 0..<3 { #expect(x.T[j, i] == x[i, j]) }
+  }
+  #expect(x.T.T == x)
+}
+
+@Test func capitalTOfAVectorSaysHowToMakeAColumn() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor([1, 2, 3]).T
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("T: needs a 2-d tensor, got shape [3]; for a column"))
+}
+
+@Test func flattenedKeepsRowMajorOrder() {
+  let x = Tensor.arange(24).reshaped([2, 3, 4])
+  let flat = x.flattened()
+  #expect(flat.shape == [24] && flat.scalars == x.scalars)
+  #expect(Tensor([5], shape: []).flattened().shape == [1])
+}
+
+/// `x[i, j] = 4i + j` for an arange reshaped to `[3, 4]`.
+@Test func columnSubscriptAndColumnSlices() {
+  var x = Tensor.arange(12).reshaped([3, 4])
+  #expect(x[column: 2].shape == [3])
+  #expect(x[column: 2].scalars == [2, 6, 10])
+  let middle = x.columns(1..<3)
+  #expect(middle.shape == [3, 2])
+  for i in 0..<3 {
+    for j in 0..<2 { #expect(middle[i, j] == Float(4 * i + j + 1)) }
+  }
+  #expect(x.columns(1...2) == middle)
+  #expect(x.columns(2..<2).shape == [3, 0])
+  x[column: 0] = Tensor([-1, -2, -3])
+  #expect(x.scalars == [-1, 1, 2, 3, -2, 5, 6, 7, -3, 9, 10, 11])
+}
+
+@Test func columnOutsideTheMatrixNamesTheShape() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor.zeros([2, 3])[column: 3]
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("subscript(column:): column 3 is outside 0..<3 for shape [2, 3]"))
+}
+
+@Test func methodFormsEqualTheFreeFunctions() {
+  let x = Tensor([0.25, 1, 4, 9])
+  #expect(x.sqrt().scalars == [0.5, 1, 2, 3])
+  #expect(Tensor([-2, 0, 3]).abs().scalars == [2, 0, 3])
+  #expect(Tensor([0]).exp().scalars == [1] && Tensor([1]).log().scalars == [0])
+  #expect(x.exp() == exp(x) && x.log() == log(x))
+  #expect(x.sqrt() == sqrt(x) && (-x).abs() == abs(-x))
+}
+
+/// numpy's `allclose`: |a − b| ≤ atol + rtol·|b|, with b the reference.
+/// The numbers are powers of two, so each bound is exact.
+@Test func allCloseFollowsNumpysFormula() {
+  let b = Tensor([1024])
+  #expect(allClose(Tensor([1025]), b, rtol: 0x1p-10, atol: 0))  // 1 ≤ 1
+  #expect(!allClose(Tensor([1025.125]), b, rtol: 0x1p-10, atol: 0))
+  #expect(allClose(Tensor([1024.5]), b, rtol: 0, atol: 0.5))
+  #expect(!allClose(Tensor([1024.5]), b, rtol: 0, atol: 0.25))
+  // Not symmetric: |2 − 1| > 0.5·1, but |1 − 2| ≤ 0.5·2.
+  #expect(!allClose(Tensor([2]), Tensor([1]), rtol: 0.5, atol: 0))
+  #expect(allClose(Tensor([1]), Tensor([2]), rtol: 0.5, atol: 0))
+  // numpy's defaults allow 1e-5 + 1e-8 at 1: 2⁻¹⁷ ≈ 7.6e-6 is within, 2⁻¹⁶ ≈ 1.5e-5 not.
+  #expect(allClose(Tensor([1 + 0x1p-17]), Tensor([1])))
+  #expect(!allClose(Tensor([1 + 0x1p-16]), Tensor([1])))
+}
+
+@Test func allCloseTreatsNaNAndInfinityAsNumpyDoes() {
+  let inf = Float.infinity
+  #expect(!allClose(Tensor([.nan]), Tensor([.nan])))
+  #expect(allClose(Tensor([inf, -inf]), Tensor([inf, -inf])))
+  #expect(!allClose(Tensor([inf]), Tensor([-inf])))
+  #expect(!allClose(Tensor([1]), Tensor([inf]), rtol: 1, atol: 1))
+  #expect(!allClose(Tensor([inf]), Tensor([1]), rtol: 1, atol: 1))
+}
+
+@Test func allCloseBroadcasts() {
+  #expect(allClose(Tensor.full([2, 3], 5), Tensor([5])))
+  #expect(!allClose(Tensor.full([2, 3], 5), Tensor([5, 5, 6])))
+}
+
+@Test func allCloseOfShapesThatDoNotBroadcastNamesThem() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = allClose(Tensor.zeros([2]), Tensor.zeros([3]))
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("allClose: shapes [2] and [3] do not broadcast (2 ≠ 3)"))
+}
+
+/// The format `Tensor.description` documents: shape, then at most 8
+/// elements in row-major order.
+@Test func printingShowsTheShapeAndTheFirstEightElements() {
+  #expect(
+    "\(Tensor.arange(6).reshaped([2, 3]))" == "Tensor([2, 3]: [0.0, 1.0, 2.0, 3.0, 4.0, 5.0])")
+  #expect(
+    "\(Tensor.arange(20).reshaped([4, 5]))"
+      == "Tensor([4, 5]: [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, …])")
+  #expect("\(Tensor([2.5], shape: []))" == "Tensor([]: [2.5])")
+}

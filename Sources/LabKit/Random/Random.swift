@@ -11,6 +11,11 @@ public enum Random {
 
   /// Restarts the global default generator at the start of the stream for
   /// `seed` (numpy: `np.random.seed(seed)`, PyTorch: `torch.manual_seed`).
+  ///
+  /// In a lab, the run seeds this generator once, before the first cell,
+  /// from `seed:` or `--seed`; a cell calling `Random.seed` replaces that
+  /// seed for every later cell too. To fix one draw, pass a generator of
+  /// its own instead: `Tensor.randn(shape, using: &g)`.
   public static func seed(_ seed: UInt64) {
     global.withLock { $0 = CounterRandom(seed: seed) }
   }

@@ -22,6 +22,15 @@ extension Tensor {
     }
   }
 
+  /// The `n × n` identity matrix: 1 on the diagonal, 0 elsewhere
+  /// (`np.eye(n)`, `torch.eye(n)`).
+  public static func eye(_ n: Int) -> Tensor {
+    preconditionAlways(n >= 0, "eye: n must be ≥ 0, got \(n)")
+    var t = Tensor.zeros([n, n])
+    for i in 0..<n { t.scalars[i * n + i] = 1 }
+    return t
+  }
+
   /// `count` evenly spaced values from `start` to `stop`, both included
   /// (`np.linspace`): `start + i·(stop - start)/(count - 1)`.
   public static func linspace(_ start: Float, _ stop: Float, count: Int) -> Tensor {

@@ -46,3 +46,21 @@ public func clip(_ x: Tensor, _ low: Float, _ high: Float) -> Tensor {
   preconditionAlways(low <= high, "clip: low \(low) is above high \(high)")
   return x.map { $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high) }
 }
+
+/// Method forms of the elementwise functions, as PyTorch spells them
+/// (`x.exp()`); each is the free function of the same name (`exp(x)`, as
+/// numpy's `np.exp(x)`), so the two forms give identical results.
+extension Tensor {
+  /// eˣ for every element (`x.exp()`; the same as `exp(x)`).
+  public func exp() -> Tensor { LabKit.exp(self) }
+
+  /// The natural logarithm of every element (`x.log()`; the same as
+  /// `log(x)`): -inf at 0, NaN below.
+  public func log() -> Tensor { LabKit.log(self) }
+
+  /// √x for every element (`x.sqrt()`; the same as `sqrt(x)`): NaN below 0.
+  public func sqrt() -> Tensor { LabKit.sqrt(self) }
+
+  /// |x| for every element (`x.abs()`; the same as `abs(x)`).
+  public func abs() -> Tensor { LabKit.abs(self) }
+}

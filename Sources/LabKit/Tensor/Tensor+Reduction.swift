@@ -1,7 +1,8 @@
 /// Reductions accumulate in `Double` and return `Float`. The spread follows
 /// numpy's default `ddof = 0`: `variance = Σ(x - mean)² / n` (the population
 /// variance), `std = √variance`. Axis reductions drop the reduced axis
-/// (numpy's `keepdims=False`).
+/// (numpy's `keepdims=False`); their `keepdims: true` forms keep it with
+/// extent 1, so the result broadcasts back against the input.
 extension Tensor {
   /// Σ x over all elements (0 for an empty tensor).
   public func sum() -> Float { Float(doubleSum()) }
@@ -96,16 +97,117 @@ extension Tensor {
   }
 
   /// The index of the largest element along `axis`, the first on a tie
-  /// (`x.argmax(axis=1)`: the predicted class of each row), in row-major order
-  /// of the remaining dimensions.
+  /// (`x.argmax(axis=1)`: the predicted class of each row). Returns `[Int]`,
+  /// not a tensor: one index per lane, in row-major order of the remaining
+  /// dimensions, so an `[m, n]` matrix gives m indices in `0..<n` for
+  /// `axis: 1`. A NaN counts as the largest (the first NaN wins, as numpy).
   public func argmax(axis: Int) -> [Int] {
-    reduce(axis: axis, op: "argmax(axis:)", nonEmpty: true) { lane in
-      var best = 0
-      for i in 1..<lane.count where lane[i] > lane[best] || (lane[i].isNaN && !lane[best].isNaN) {
-        best = i
+    argLanes(axis: axis, op: "argmax(axis:)") { $0 > $1 }
+  }
+
+  /// The index of the smallest element along `axis`, the first on a tie
+  /// (`x.argmin(axis=1)`), as `[Int]` in the order `argmax(axis:)` uses. A
+  /// NaN counts as the smallest (the first NaN wins, as numpy).
+  public func argmin(axis: Int) -> [Int] {
+    argLanes(axis: axis, op: "argmin(axis:)") { $0 < $1 }
+  }
+
+  /// The row-major (flat) index of the largest element, the first on a tie
+  /// (`x.argmax()` in numpy): for an `[m, n]` matrix, `i·n + j`.
+  public func argmax() -> Int {
+    preconditionAlways(count > 0, "argmax: the tensor of shape \(shape) is empty")
+    return Tensor.bestIndex(count, { scalars[$0] }, { $0 > $1 })
+  }
+
+  /// The row-major (flat) index of the smallest element, the first on a tie
+  /// (`x.argmin()` in numpy).
+  public func argmin() -> Int {
+    preconditionAlways(count > 0, "argmin: the tensor of shape \(shape) is empty")
+    return Tensor.bestIndex(count, { scalars[$0] }, { $0 < $1 })
+  }
+
+  /// The index, for every lane along `axis`, of the element `better`
+  /// prefers, as `argmax(axis:)` orders them.
+  func argLanes(axis: Int, op: String, _ better: (Float, Float) -> Bool) -> [Int] {
+    let a = axis < 0 ? axis + rank : axis
+    preconditionAlways(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for shape \(shape)")
+    let n = shape[a]
+    preconditionAlways(n > 0, "\(op): axis \(axis) of shape \(shape) is empty")
+    let outer = shape[..<a].reduce(1, *)
+    let inner = shape[(a + 1)...].reduce(1, *)
+    var result: [Int] = []
+    result.reserveCapacity(outer * inner)
+    for o in 0..<outer {
+      for i in 0..<inner {
+        result.append(Tensor.bestIndex(n, { scalars[(o * n + $0) * inner + i] }, better))
       }
-      return Double(best)
-    }.scalars.map { Int($0) }
+    }
+    return result
+  }
+
+  /// The first index j in `0..<n` whose `element(j)` `better` prefers to
+  /// all before it; a NaN beats everything, and the first NaN stays.
+  static func bestIndex(
+    _ n: Int, _ element: (Int) -> Float, _ better: (Float, Float) -> Bool
+  ) -> Int {
+    var best = 0
+    var bestValue = element(0)
+    for j in 1..<n where !bestValue.isNaN {
+      let value = element(j)
+      if value.isNaN || better(value, bestValue) {
+        best = j
+        bestValue = value
+      }
+    }
+    return best
+  }
+
+  /// `sum(axis:)`, keeping the reduced axis with extent 1 when `keepdims`
+  /// (numpy's `keepdims=True`, PyTorch's `keepdim=True`), so the result
+  /// broadcasts back against `self`: `x / x.sum(axis: 1, keepdims: true)`
+  /// divides each row by its own sum.
+  public func sum(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(sum(axis: axis), axis, keepdims)
+  }
+
+  /// `mean(axis:)`, keeping the reduced axis with extent 1 when `keepdims`:
+  /// `x - x.mean(axis: 0, keepdims: true)` centres each column.
+  public func mean(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(mean(axis: axis), axis, keepdims)
+  }
+
+  /// `variance(axis:)`, keeping the reduced axis with extent 1 when
+  /// `keepdims`.
+  public func variance(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(variance(axis: axis), axis, keepdims)
+  }
+
+  /// `std(axis:)`, keeping the reduced axis with extent 1 when `keepdims`:
+  /// `(x - x.mean(axis: 0, keepdims: true)) / x.std(axis: 0, keepdims: true)`
+  /// standardises each column.
+  public func std(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(std(axis: axis), axis, keepdims)
+  }
+
+  /// `max(axis:)`, keeping the reduced axis with extent 1 when `keepdims`:
+  /// `x - x.max(axis: 1, keepdims: true)` is the stable shift before a
+  /// softmax.
+  public func max(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(max(axis: axis), axis, keepdims)
+  }
+
+  /// `min(axis:)`, keeping the reduced axis with extent 1 when `keepdims`.
+  public func min(axis: Int, keepdims: Bool) -> Tensor {
+    keepingAxis(min(axis: axis), axis, keepdims)
+  }
+
+  /// `reduced` (this tensor reduced along `axis`, already checked) with
+  /// that axis put back as extent 1 when `keep`.
+  func keepingAxis(_ reduced: Tensor, _ axis: Int, _ keep: Bool) -> Tensor {
+    guard keep else { return reduced }
+    var kept = shape
+    kept[axis < 0 ? axis + rank : axis] = 1
+    return reduced.reshaped(kept)
   }
 
   static func laneVariance(_ lane: [Double]) -> Double {

@@ -30,6 +30,39 @@ extension Tensor {
     }
   }
 
+  /// The transpose of a matrix, numpy's and PyTorch's shorthand for
+  /// `transposed()`: `x.T[j, i] == x[i, j]`.
+  ///
+  /// - Precondition: `rank == 2`. (numpy returns a 1-d array unchanged from
+  ///   `.T`; here that is an error, since it is usually a missing
+  ///   `reshaped([-1, 1])`.)
+  public var T: Tensor {
+    preconditionAlways(
+      rank == 2,
+      "T: needs a 2-d tensor, got shape \(shape); for a column from a vector use "
+        + "reshaped([-1, 1])")
+    return transposed()
+  }
+
+  /// The elements in row-major order as a 1-d tensor of shape `[count]`
+  /// (`x.flatten()` in numpy and PyTorch); the storage is shared until one
+  /// of the two is written.
+  public func flattened() -> Tensor {
+    Tensor(scalars, shape: [count])
+  }
+
+  /// numpy's spelling; LabKit's non-mutating methods end in -ed.
+  @available(*, unavailable, renamed: "flattened()")
+  public func flatten() -> Tensor { flattened() }
+
+  /// numpy's spelling; LabKit's non-mutating methods end in -ed.
+  @available(*, unavailable, renamed: "reshaped(_:)")
+  public func reshape(_ newShape: [Int]) -> Tensor { reshaped(newShape) }
+
+  /// numpy's spelling; LabKit's non-mutating methods end in -ed.
+  @available(*, unavailable, renamed: "transposed()")
+  public func transpose() -> Tensor { transposed() }
+
   /// The rows `range` of a tensor of rank ≥ 1 along its first dimension
   /// (`x[a:b]`); the other dimensions are kept.
   public func rows(_ range: Range<Int>) -> Tensor {
@@ -70,6 +103,53 @@ extension Tensor {
       let rowSize = newValue.count
       scalars.replaceSubrange((row * rowSize)..<((row + 1) * rowSize), with: newValue.scalars)
     }
+  }
+
+  /// Column `column` of a matrix as a `[m]` vector (`x[:, j]`); setting it
+  /// takes a `[m]` vector.
+  public subscript(column column: Int) -> Tensor {
+    get {
+      checkColumn(column, op: "subscript(column:)")
+      let (m, n) = (shape[0], shape[1])
+      return Tensor(shape: [m]) { out in
+        for i in 0..<m { out[i] = scalars[i * n + column] }
+      }
+    }
+    set {
+      checkColumn(column, op: "subscript(column:)")
+      let (m, n) = (shape[0], shape[1])
+      preconditionAlways(
+        newValue.shape == [m],
+        "subscript(column:): a column of \(shape) has shape [\(m)], got \(newValue.shape)")
+      for i in 0..<m { scalars[i * n + column] = newValue.scalars[i] }
+    }
+  }
+
+  /// The columns `range` of a matrix (`x[:, a:b]`), shape `[m, range.count]`.
+  public func columns(_ range: Range<Int>) -> Tensor {
+    preconditionAlways(rank == 2, "columns: needs a 2-d tensor, got shape \(shape)")
+    let (m, n) = (shape[0], shape[1])
+    preconditionAlways(
+      range.lowerBound >= 0 && range.upperBound <= n,
+      "columns: range \(range) is outside 0..<\(n) for shape \(shape)")
+    let width = range.count
+    return Tensor(shape: [m, width]) { out in
+      for i in 0..<m {
+        for j in 0..<width { out[i * width + j] = scalars[i * n + range.lowerBound + j] }
+      }
+    }
+  }
+
+  /// The columns `range` of a matrix (`x[:, a:b+1]`).
+  public func columns(_ range: ClosedRange<Int>) -> Tensor {
+    columns(range.lowerBound..<(range.upperBound + 1))
+  }
+
+  func checkColumn(_ column: Int, op: String) {
+    preconditionAlways(rank == 2, "\(op): needs a 2-d tensor, got shape \(shape)")
+    preconditionAlways(
+      column >= 0 && column < shape[1],
+      "\(op): column \(column) is outside 0..<\(shape[1]) for shape \(shape)")
   }
 
   /// The element at a full index, one entry per dimension (`x[i, j]`).
