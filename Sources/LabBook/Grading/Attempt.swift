@@ -63,9 +63,10 @@ struct Attempt {
   var document: LabDocument { grader.document }
 
   /// The name instructor code carries in the program (`#sourceLocation`):
-  /// its file name with a prefix, so that it differs from the student's.
+  /// its file name with a prefix holding the grader's secret, so that it
+  /// differs from the student's and a submission cannot spell it.
   var labTag: String {
-    var tag = "LAB." + (document.path as NSString).lastPathComponent
+    var tag = "LAB-\(grader.tagSecret)." + (document.path as NSString).lastPathComponent
     let student = (submission.path as NSString).lastPathComponent
     while tag == student { tag = "LAB." + tag }
     return tag

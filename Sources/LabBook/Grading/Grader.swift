@@ -26,6 +26,14 @@ public final class Grader: Sendable {
   let regions: [SolutionRegion]
   let params: [(name: String, value: ParamValue)]
   let seed: UInt64
+  /// What a submission's regions may not contain.
+  let rules: RegionRules
+  /// Part of the name instructor code carries in each program
+  /// (`Attempt.labTag`), so that a submission cannot name a test's lines to
+  /// pass its own checks for the test's: random, kept in `cacheFolder`
+  /// (which student programs do not see) so that compiled programs stay
+  /// reusable there.
+  let tagSecret: String
   /// Folder for compiled programs shared by identical submissions.
   let cacheFolder: String
   /// The first of this grader's 64 sandbox user ids (`Sandbox.userBlock`).
@@ -76,6 +84,7 @@ public final class Grader: Sendable {
     let gradable = try GradableLab(document)
     settings = gradable.settings
     regions = gradable.regions
+    rules = RegionRules(document: document, regions: gradable.regions)
     params =
       overrides.isEmpty
       ? gradable.params
@@ -86,6 +95,21 @@ public final class Grader: Sendable {
     try FileManager.default.createDirectory(
       atPath: cacheFolder, withIntermediateDirectories: true,
       attributes: [.posixPermissions: 0o700])
+    tagSecret = try Self.secret(in: cacheFolder)
+  }
+
+  /// The secret kept in `folder/tag-secret`, made there on first use.
+  static func secret(in folder: String) throws -> String {
+    let path = folder + "/tag-secret"
+    if let kept = try? String(contentsOfFile: path, encoding: .utf8),
+      kept.count == 16, kept.allSatisfy(\.isHexDigit)
+    {
+      return kept
+    }
+    let made = String(Attempt.makeNonce().prefix(16))
+    try Data(made.utf8).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    return made
   }
 
   /// The test cells, by index into `document.cells`.
@@ -197,6 +221,7 @@ public final class Grader: Sendable {
 
     var attempt = Attempt(grader: self, submission: submission, fillings: fillings, slot: slot)
     attempt.stubForwardUses(in: text)
+    attempt.stubRuleBreaks(rules)
     var grade: StudentGrade
     do {
       let outcome = try attempt.run(reference: false)
