@@ -101,8 +101,9 @@ enum Help {
     Checks that a lab is ready to hand out, and lists every problem found, at
     the lines of the lab itself:
       - `labbook grade` would accept the lab (grading settings, solution
-        markers, needs= ids, grading params), and no cell uses a name a test
-        cell declares (test declarations are local when graded);
+        markers, needs= ids, grading params), no cell uses a name a test
+        cell declares (test declarations are local when graded), and the lab
+        reads without a warning (e.g. a misspelt attribute such as `hiden`);
       - the instructor's lab runs cleanly with full marks on every test, each
         test cell records a check, each answer block has a key, and every
         {{name}} in the prose is a value the run records; and again with

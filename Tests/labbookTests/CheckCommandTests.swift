@@ -65,4 +65,23 @@ import Testing
     #expect(grade.status == 1)
     #expect(grade.stderr.contains(message), "\(grade.stderr)")
   }
+
+  /// `run` only warns about an unknown attribute; before a release a
+  /// misspelt `hidden` would hand the test to the students.
+  @Test func aWarningReadingTheLabIsAProblem() throws {
+    let lab = HandoutCommandTests.cleanLab.replacingOccurrences(
+      of: "```swift id=hidden test hidden", with: "```swift id=hidden test hiden")
+    let folder = try HandoutCommandTests.labFolder("typo", lab)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["check", "typo"], in: folder)
+    #expect(result.status == 1)
+    let fence =
+      try #require(
+        lab.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+          $0.hasPrefix("```swift id=hidden")
+        }) + 1
+    #expect(
+      result.stderr.contains("labs/typo.md:\(fence):")
+        && result.stderr.contains("unknown cell attribute \"hiden\""), "\(result.stderr)")
+  }
 }

@@ -3,8 +3,9 @@ import Foundation
 /// What an instructor runs before releasing a lab (`labbook check`):
 ///
 /// 0. the lab passes every rule `labbook grade` checks before grading
-///    (`GradableLab`), and no cell uses a test cell's declaration
-///    (`TestScope`: grading keeps those local to the test);
+///    (`GradableLab`), no cell uses a test cell's declaration
+///    (`TestScope`: grading keeps those local to the test), and reading it
+///    gives no warning;
 /// 1. the instructor's lab runs with every cell ok and full marks on every
 ///    check of every test cell (and each test cell checks something), and
 ///    every `{{name}}` in the prose names a value the run records; when the
@@ -71,6 +72,10 @@ public struct LabCheck {
       problems.append(Problem("the lab cannot be graded: \(error)"))
     }
     problems += TestScope.uses(in: document).map(Problem.init)
+    // What `labbook run` only warns about (an unknown attribute such as
+    // `hiden`, a fence it cannot read) is worth fixing before students
+    // see it: a misspelt `hidden` would show the test in the handout.
+    problems += document.warnings.map(Problem.init)
   }
 
   /// The options of a graded run: `options` with the lab's grading params
