@@ -178,4 +178,28 @@ import Testing
       #expect(json.contains("\(n * 10)\\n"), "run with n=\(n)")
     }
   }
+
+  @Test func proseShowsAParameterAsSetOnTheCommandLine() throws {
+    let folder = try temporaryLab(
+      "wide",
+      """
+      ---
+      params:
+        width: 512
+      ---
+
+      Each layer is {{width}} wide.
+
+      ```swift
+      print(param("width", default: 512))
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["run", "wide", "--set", "width=64"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("{{width}}"), "no warning: \(result.stderr)")
+    let report = try String(contentsOfFile: folder.path + "/out/wide.html", encoding: .utf8)
+    #expect(report.contains("Each layer is <span class=\"value-ref\" data-name=\"width\">64<"))
+    #expect(!report.contains("no value"))
+  }
 }
