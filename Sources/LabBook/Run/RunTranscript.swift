@@ -251,7 +251,7 @@ struct RunTranscript {
     guard start < end, used < Self.outputCap else { return ("", 0) }
     let room = Self.outputCap - used
     let keep = min(end - start, room)
-    var text = String(decoding: data[start..<(start + keep)], as: UTF8.self)
+    var text = Self.unsignedNaN(String(decoding: data[start..<(start + keep)], as: UTF8.self))
     if keep < end - start {
       if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
       text +=
@@ -264,6 +264,29 @@ struct RunTranscript {
   /// Whether `file`, as a backtrace names it, is the lab's own file.
   private func isLabFile(_ file: String) -> Bool {
     file == document.path || (!document.path.hasPrefix("/") && file.hasSuffix("/" + document.path))
+  }
+
+  /// `text` with each word `-nan` written `nan`, as numpy prints it: Swift
+  /// prints a NaN whose sign bit is set as `-nan`, and x86 sets it on the
+  /// NaN of `0 / 0`, so a cell's `print(loss)` would read `-nan`. A NaN's
+  /// sign means nothing; `x-nan` and `-nanny` are left alone.
+  static func unsignedNaN(_ text: String) -> String {
+    guard text.contains("-nan") else { return text }
+    func isWordCharacter(_ c: Character?) -> Bool {
+      guard let c else { return false }
+      return c.isLetter || c.isNumber || c == "_"
+    }
+    var out = ""
+    var rest = Substring(text)
+    while let found = rest.range(of: "-nan") {
+      let before =
+        found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : nil
+      let after = found.upperBound < text.endIndex ? text[found.upperBound] : nil
+      out += rest[..<found.lowerBound]
+      out += isWordCharacter(before) || isWordCharacter(after) ? "-nan" : "nan"
+      rest = text[found.upperBound...]
+    }
+    return out + rest
   }
 
   /// Swift's last `… Fatal error: message` line (or `Precondition failed`,
