@@ -37,7 +37,10 @@ enum Help {
     or a folder holding the .md file named after it.
 
     Cells run top to bottom: using a variable that only a later cell declares
-    is an error, reported before anything compiles.
+    is an error, reported before anything compiles. A crash is reported at
+    the lab's line, with Swift's message (`Fatal error: Index out of range`)
+    or, when it printed none, the signal's likely cause (`crashed (SIGSEGV):
+    memory fault — often a stack overflow from unbounded recursion`).
 
     Options:
       -o, --output DIR     where to write the report (default: out)
