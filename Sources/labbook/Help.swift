@@ -37,7 +37,10 @@ enum Help {
     or a folder holding the .md file named after it.
 
     Cells run top to bottom: using a variable that only a later cell declares
-    is an error, reported before anything compiles.
+    is an error, reported before anything compiles. A crash is reported at
+    the lab's line, with Swift's message (`Fatal error: Index out of range`)
+    or, when it printed none, the signal's likely cause (`crashed (SIGSEGV):
+    memory fault — often a stack overflow from unbounded recursion`).
 
     Options:
       -o, --output DIR     where to write the report (default: out)
@@ -45,7 +48,8 @@ enum Help {
                            front matter `seed`, else 0)
       --set KEY=VALUE      override a parameter from the front matter's `params`;
                            repeatable; the value must fit the default's type
-                           (a boolean takes only true or false)
+                           (a boolean takes only true or false); {{KEY}} in
+                           the prose shows the value set
       --fresh              ignore cached results and run everything again
       --timings            print how long reading, compiling, running and
                            rendering took (stderr)
@@ -106,8 +110,9 @@ enum Help {
         reads without a warning (e.g. a misspelt attribute such as `hiden`);
       - the instructor's lab runs cleanly with full marks on every test, each
         test cell records a check, each answer block has a key, and every
-        {{name}} in the prose is a value the run records; and again with
-        the lab's grading params (grading: params.NAME), as grade runs it;
+        {{name}} in the prose is a value the run records or a parameter; and
+        again with the lab's grading params (grading: params.NAME), as grade
+        runs it;
       - graded as `labbook grade` grades it, the instructor's solutions earn
         full marks, and the lab with every solution stubbed (an empty
         submission, hidden tests included) compiles and scores zero; with

@@ -302,3 +302,35 @@ func largeProductsCutIntoSlicesAreExact(shape: (Int, Int), transposed: Bool) {
       == "Tensor([4, 5]: [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, …])")
   #expect("\(Tensor([2.5], shape: []))" == "Tensor([]: [2.5])")
 }
+
+@Test func descriptionPrintsNaNWithoutItsSign() {
+  // 0xFFC0_0000 is the quiet NaN with the sign bit set, what x86 makes of 0 / 0.
+  let negativeNaN = Float(bitPattern: 0xFFC0_0000)
+  #expect(negativeNaN.isNaN && negativeNaN.sign == .minus)
+  #expect(Tensor([negativeNaN, 1.5]).description == "Tensor([2]: [nan, 1.5])")
+  #expect(Tensor([Float.nan]).description == "Tensor([1]: [nan])")
+}
+
+@Test func negativeExtentNamesTheCallAndTheShape() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor.zeros([-1, 3])
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(
+    text.contains(
+      "Tensor.zeros: shape [-1, 3] has a negative extent (-1 in dimension 0); "
+        + "every extent must be ≥ 0"), "\(text)")
+  #expect(!text.contains("Tensor(shape:repeating:)"))
+}
+
+@Test func negativeExtentInARandomTensorNamesRandn() async {
+  let result = await #expect(
+    processExitsWith: .failure, observing: [\.standardErrorContent]
+  ) {
+    _ = Tensor.randn([4, -2])
+  }
+  let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+  #expect(text.contains("Tensor.randn: shape [4, -2] has a negative extent (-2 in dimension 1)"))
+}

@@ -84,4 +84,16 @@ import Testing
       result.stderr.contains("labs/typo.md:\(fence):")
         && result.stderr.contains("unknown cell attribute \"hiden\""), "\(result.stderr)")
   }
+
+  @Test func parameterInProseNeedsNoRecordedValue() throws {
+    let lab = HandoutCommandTests.cleanLab
+      .replacingOccurrences(of: "title: Means\n", with: "title: Means\nparams:\n  count: 3\n")
+      .replacingOccurrences(
+        of: "Write the mean of a list of numbers.", with: "Write the mean of {{count}} numbers.")
+    let folder = try HandoutCommandTests.labFolder("params", lab)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["check", "params"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("{{count}}"), "\(result.stderr)")
+  }
 }

@@ -102,6 +102,39 @@ import Testing
       contentsOf: folder.appendingPathComponent("out/students/bob/feedback.html"),
       encoding: .utf8)
     #expect(feedback.contains("bob.md:\(bobSite.line):\(bobSite.column)"))
+    // The stderr box keeps Swift's message, not its source file or the shell's word.
+    #expect(
+      feedback.contains("<pre class=\"stream stderr\">Fatal error: Index out of range</pre>"),
+      "\(feedback)")
+    #expect(!feedback.contains("ContiguousArrayBuffer"))
+    #expect(!feedback.contains("Illegal instruction"))
+  }
+
+  @Test func aCrashWithoutAMessageIsExplainedInTheFeedback() throws {
+    // cat overflows an Int; dan's `f` recurses without end.
+    let cat = Self.lab.replacingOccurrences(of: "  return n", with: "  return Int.max + n")
+    let dan = Self.lab.replacingOccurrences(of: "  return n", with: "  return f(n + 1) + 1")
+    let folder = try Self.classFolder(["cat": cat, "dan": dan])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try labbook(["grade", "lab", "subs", "-o", "out", "-j", "2"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let catTest = try #require((try Self.result(folder, "cat")["items"] as? [[String: Any]])?.first)
+    let catMessage = try #require(catTest["message"] as? String)
+    // Symbolicated, Swift names the overflow; in the sandbox it cannot, so the hint stands.
+    #expect(
+      catMessage == "Swift runtime failure: arithmetic overflow"
+        || catMessage.hasPrefix("crashed (SIGILL): a Swift runtime trap — arithmetic overflow"),
+      "\(catMessage)")
+    let danTest = try #require((try Self.result(folder, "dan")["items"] as? [[String: Any]])?.first)
+    let danMessage = try #require(danTest["message"] as? String)
+    #expect(danMessage.hasPrefix("crashed (SIGSEGV): "), "\(danMessage)")
+    #expect(danMessage.contains("stack overflow"), "\(danMessage)")
+    let feedback = try String(
+      contentsOf: folder.appendingPathComponent("out/students/dan/feedback.html"),
+      encoding: .utf8)
+    #expect(feedback.contains("stack overflow"))
+    #expect(!feedback.contains("Segmentation fault"))
   }
 
   @Test func aRegionUsingALaterCellsVariableIsStubbedAtTheUse() throws {

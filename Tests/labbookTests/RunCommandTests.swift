@@ -84,9 +84,47 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try labbook(["run", "crash"], in: folder)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("labs/crash.md:7"), "\(result.stderr)")
-    #expect(result.stderr.contains("cell 'second'"), "\(result.stderr)")
+    // Line 7 is `print(values[7])`; Swift places the trap at its `[`, column 13.
+    #expect(
+      result.stderr.contains(
+        "labs/crash.md:7:13: error: cell 'second': Fatal error: Index out of range"),
+      "\(result.stderr)")
     #expect(result.stderr.contains("1 cell did not run"), "\(result.stderr)")
+    let report = try String(contentsOfFile: folder.path + "/out/crash.html", encoding: .utf8)
+    #expect(report.contains("<pre class=\"stream stderr\">Fatal error: Index out of range</pre>"))
+    #expect(!report.contains("ContiguousArrayBuffer"), "Swift's own file is not shown")
+  }
+
+  @Test func crashesWithoutAMessageSayWhatTheyWere() throws {
+    let folder = try temporaryLab(
+      "traps",
+      """
+      ```swift id=overflow
+      let big = Int.max
+      print(big + 1)
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // `big + 1` is line 3; the `+` is at column 11.
+    let overflow = try labbook(["run", "traps"], in: folder)
+    #expect(overflow.status == 1)
+    #expect(
+      overflow.stderr.contains(
+        "labs/traps.md:3:11: error: cell 'overflow': Swift runtime failure: arithmetic overflow"),
+      "\(overflow.stderr)")
+
+    try """
+    ```swift id=recursion
+    func depth(_ n: Int) -> Int { depth(n + 1) + 1 }
+    print(depth(0))
+    ```
+    """.write(
+      to: folder.appendingPathComponent("labs/traps.md"), atomically: true, encoding: .utf8)
+    let recursion = try labbook(["run", "traps"], in: folder)
+    #expect(recursion.status == 1)
+    #expect(
+      recursion.stderr.contains("error: cell 'recursion': crashed (SIGSEGV): stack overflow"),
+      "\(recursion.stderr)")
   }
 
   @Test func labPastItsTimeoutIsStopped() throws {
@@ -177,5 +215,29 @@ import Testing
       let json = try String(contentsOfFile: folder.path + "/out/twice.json", encoding: .utf8)
       #expect(json.contains("\(n * 10)\\n"), "run with n=\(n)")
     }
+  }
+
+  @Test func proseShowsAParameterAsSetOnTheCommandLine() throws {
+    let folder = try temporaryLab(
+      "wide",
+      """
+      ---
+      params:
+        width: 512
+      ---
+
+      Each layer is {{width}} wide.
+
+      ```swift
+      print(param("width", default: 512))
+      ```
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try labbook(["run", "wide", "--set", "width=64"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("{{width}}"), "no warning: \(result.stderr)")
+    let report = try String(contentsOfFile: folder.path + "/out/wide.html", encoding: .utf8)
+    #expect(report.contains("Each layer is <span class=\"value-ref\" data-name=\"width\">64<"))
+    #expect(!report.contains("no value"))
   }
 }

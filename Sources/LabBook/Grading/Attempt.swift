@@ -517,14 +517,11 @@ struct Attempt {
   }
 
   /// A cell's error as a clause: without a leading `stopped: ` and without
-  /// the program's internal `LabProgram/…:N: ` place.
+  /// the place of a trap line (`LabProgram/…:N: `), as `CrashText` reads it.
   static func plain(_ why: String) -> String {
     var text = Substring(why)
     if text.hasPrefix("stopped: ") { text = text.dropFirst("stopped: ".count) }
-    if text.hasPrefix("LabProgram/"), let range = text.range(of: ": ") {
-      text = text[range.upperBound...]
-    }
-    return String(text)
+    return CrashText.withoutTrapPlaces(String(text))
   }
 
   // MARK: - Running
@@ -648,12 +645,9 @@ struct Attempt {
   /// error` message, when the trap was in the student's own code.
   func studentTrapLocation(in stderrPath: String) -> SourceLocation? {
     let text = String(decoding: Engine.mapped(stderrPath).suffix(64 * 1024), as: UTF8.self)
-    let marker = "LabProgram/" + (submission.path as NSString).lastPathComponent + ":"
-    guard let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") }),
-      let start = line.range(of: marker)
-    else { return nil }
-    let digits = line[start.upperBound...].prefix { $0.isNumber }
-    return Int(digits).map { SourceLocation(file: submission.path, line: $0) }
+    let file = "LabProgram/" + (submission.path as NSString).lastPathComponent
+    guard let trap = CrashText.trap(in: text), trap.file == file else { return nil }
+    return SourceLocation(file: submission.path, line: trap.line)
   }
 
   /// 128 random bits as hex (the system generator: the kernel's getrandom).

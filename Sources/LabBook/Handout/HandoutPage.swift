@@ -26,16 +26,11 @@ public struct HandoutPage {
   /// The page, deterministic for the same inputs.
   public func html() -> String {
     let figures = Self.allowsFigures(student) ? reference : nil
-    // Parameter defaults stand in for values the page has no run for.
-    var values: [String: RecordedValue] = [:]
-    for (name, value) in student.frontMatter.params {
-      switch value {
-      case .int(let v): values[name] = .number(Double(v))
-      case .double(let v): values[name] = .number(v)
-      case .bool, .string: values[name] = .text(value.description)
-      }
-    }
-    if let figures { values.merge(figures.values) { $1 } }
+    // Without a reference run the parameters' defaults are the values.
+    var params = Dictionary(
+      student.frontMatter.params.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+    params.merge(figures?.params ?? [:]) { $1 }
+    let values = ProseValues.resolve(params: params, recorded: figures?.values ?? [:])
 
     let title = student.frontMatter.title ?? Self.labName(student.path)
     var prose = ProseRenderer(

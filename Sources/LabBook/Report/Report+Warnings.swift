@@ -2,15 +2,16 @@ import Foundation
 
 extension Report {
   /// Problems the page shows quietly that a command line should print: one
-  /// warning per `{{name}}` in the prose with no value recorded under that
-  /// name, at the prose line that holds it (`file.md:line:col`), with the
-  /// closest recorded name as a hint. When the lab did not build or did not
+  /// warning per `{{name}}` in the prose with no value under that name (no
+  /// cell recorded it and no parameter has it, see `ProseValues`), at the
+  /// prose line that holds it (`file.md:line:col`), with the closest recorded
+  /// or parameter name as a hint. When the lab did not build or did not
   /// run to its end, and no recorded name is close, the warning says so
   /// instead: the value may be recorded by a cell that never ran.
   // Limitation: the line is the first in the prose block where `{{name}}`
   // is written, even when a later line holds the occurrence that was used.
   public var warnings: [Diagnostic] {
-    let values = result.values
+    let values = result.proseValues
     let known = values.keys.sorted()
     var warnings: [Diagnostic] = []
     for case .prose(let prose) in document.blocks {
@@ -34,7 +35,7 @@ extension Report {
         let hint =
           known.isEmpty
           ? "no cell recorded a value; call record(\"\(name)\", …) in a cell"
-          : Spelling.hint(for: name, known: known, what: "recorded names")
+          : Spelling.hint(for: name, known: known, what: "recorded names and parameters")
         warnings.append(
           Diagnostic(
             .warning, at: location,

@@ -19,7 +19,7 @@ public struct Report {
   /// The page, deterministic for the same inputs and KaTeX files.
   public func html() -> String {
     let cellIDs = Set(document.cells.map { "cell-" + $0.id })
-    var prose = ProseRenderer(values: result.values, usedIDs: cellIDs.union(["contents"]))
+    var prose = ProseRenderer(values: result.proseValues, usedIDs: cellIDs.union(["contents"]))
     prose.titleToDrop = title
     var body = ""
     var failedBefore: String?

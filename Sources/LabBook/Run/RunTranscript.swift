@@ -98,11 +98,17 @@ struct RunTranscript {
         location: fence)
     case .signaled(let signal):
       let name = ChildProcess.signalName(signal)
-      let fatal = fatalError(in: stderr)
-      let frames = labFrames(in: stderr)
-      dropStackTrace(cell)
-      var message = fatal?.message ?? "the program was stopped by \(name) while this cell ran"
-      var location = frames.first ?? fatal?.location ?? fence
+      let report = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
+      let trap = trapMessage(in: report)
+      let frames = labFrames(in: report)
+      tidyCrashOutput(cell, signal: signal)
+      // Swift's own words when it printed any, else the likely cause.
+      var message =
+        trap?.message
+        ?? CrashText.runtimeFailure(in: report).map { "Swift runtime failure: " + $0 }
+        ?? CrashText.cause(of: name, stackDepth: CrashText.stackDepth(in: report))
+        ?? "the program was stopped by \(name) while this cell ran"
+      var location = frames.first ?? trap?.location ?? fence
       if let thrown = message.range(of: Self.uncaughtPhrase) {
         (message, location) = uncaught(String(message[thrown.upperBound...]), in: cell, fence)
       }
@@ -175,8 +181,12 @@ struct RunTranscript {
   /// Removes the runtime's crash report from the cell's stderr: Swift's
   /// backtrace (`*** Signal …` to `Backtrace took …`) or, without the
   /// backtracer, its "Current stack trace:" of bare addresses. The lab's
-  /// own frames are kept in the error instead.
-  private mutating func dropStackTrace(_ cell: Int) {
+  /// own frames are kept in the error instead. A trap line keeps its
+  /// message but not the LabKit or Swift source file it names, and the
+  /// sandbox shell's last word on the signal ("Illegal instruction") goes:
+  /// the error names the signal.
+  private mutating func tidyCrashOutput(_ cell: Int, signal: Int32) {
+    let shellReport = strsignal(signal).map { String(cString: $0) }
     cells[cell].outputs = cells[cell].outputs.compactMap { output in
       guard case .text(.stderr, let text) = output else { return output }
       var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -189,25 +199,32 @@ struct RunTranscript {
       }
       // The runtime's own complaint while it collects the crash, not the lab's.
       lines.removeAll { $0.hasPrefix("swift-runtime: failed to suspend thread") }
+      if let shellReport, let last = lines.lastIndex(where: { !$0.isEmpty }),
+        lines[last] == shellReport || lines[last] == shellReport + " (core dumped)"
+      {
+        lines.remove(at: last)
+      }
       while lines.count > 1 && lines[lines.count - 1].isEmpty && lines[lines.count - 2].isEmpty {
         lines.removeLast()
       }
-      let kept = lines.joined(separator: "\n")
+      let kept = CrashText.withoutTrapPlaces(lines.joined(separator: "\n"))
       return kept.isEmpty || kept == "\n" ? nil : .text(stream: .stderr, text: kept)
     }
   }
 
   /// The places in the lab's own file in the backtrace Swift printed, from
-  /// the innermost out (`… in LabProgram at labs/x.md:12:7`).
-  private func labFrames(in stderr: Data) -> [SourceLocation] {
-    let text = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
-    let marker = " at " + document.path + ":"
-    return text.split(separator: "\n").compactMap { line in
-      guard let range = line.range(of: marker, options: .backwards) else { return nil }
-      let numbers = line[range.upperBound...].split(separator: ":")
-      guard numbers.count == 2, let row = Int(numbers[0]), let column = Int(numbers[1]) else {
-        return nil
-      }
+  /// the innermost out (`… in lab at /tmp/labbook-x/labs/x.md:12:7`).
+  /// swiftc records a relative lab path under the folder it compiled in, so
+  /// a file that ends with `/` and the lab's path is the lab.
+  private func labFrames(in text: String) -> [SourceLocation] {
+    text.split(separator: "\n").compactMap { line in
+      guard let at = line.range(of: " at ", options: .backwards) else { return nil }
+      let place = line[at.upperBound...].split(separator: ":", omittingEmptySubsequences: false)
+      guard place.count >= 3, let row = Int(place[place.count - 2]),
+        let column = Int(place[place.count - 1])
+      else { return nil }
+      let file = place.dropLast(2).joined(separator: ":")
+      guard isLabFile(file) else { return nil }
       // cmark strips an indented fence's indentation; put it back.
       let shift = program.cellIndex(atLine: row).map { program.spans[$0].column - 1 } ?? 0
       return SourceLocation(file: document.path, line: row, column: column + shift)
@@ -234,7 +251,7 @@ struct RunTranscript {
     guard start < end, used < Self.outputCap else { return ("", 0) }
     let room = Self.outputCap - used
     let keep = min(end - start, room)
-    var text = String(decoding: data[start..<(start + keep)], as: UTF8.self)
+    var text = Self.unsignedNaN(String(decoding: data[start..<(start + keep)], as: UTF8.self))
     if keep < end - start {
       if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
       text +=
@@ -244,25 +261,44 @@ struct RunTranscript {
     return (text, keep)
   }
 
-  /// Swift's `… Fatal error: message` line, with its `file.md:line` when the
-  /// trap was in the lab's own code.
-  private func fatalError(in stderr: Data) -> (message: String, location: SourceLocation?)? {
-    let text = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
-    guard
-      let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") })
-    else { return nil }
-    guard let marker = line.range(of: "Fatal error") else { return nil }
-    let message = String(line[marker.lowerBound...])
-    // Swift names the file as `Module/file.md` (#fileID), so match the name.
-    let prefix = line[..<marker.lowerBound].trimmingCharacters(
-      in: CharacterSet(charactersIn: ": "))
-    let name = (document.path as NSString).lastPathComponent
-    guard let colon = prefix.lastIndex(of: ":"),
-      let row = Int(prefix[prefix.index(after: colon)...]),
-      prefix[..<colon] == document.path || prefix[..<colon].hasSuffix("/" + name)
-    else {
-      return (message, nil)
+  /// Whether `file`, as a backtrace names it, is the lab's own file.
+  private func isLabFile(_ file: String) -> Bool {
+    file == document.path || (!document.path.hasPrefix("/") && file.hasSuffix("/" + document.path))
+  }
+
+  /// `text` with each word `-nan` written `nan`, as numpy prints it: Swift
+  /// prints a NaN whose sign bit is set as `-nan`, and x86 sets it on the
+  /// NaN of `0 / 0`, so a cell's `print(loss)` would read `-nan`. A NaN's
+  /// sign means nothing; `x-nan` and `-nanny` are left alone.
+  static func unsignedNaN(_ text: String) -> String {
+    guard text.contains("-nan") else { return text }
+    func isWordCharacter(_ c: Character?) -> Bool {
+      guard let c else { return false }
+      return c.isLetter || c.isNumber || c == "_"
     }
-    return (message, SourceLocation(file: document.path, line: row))
+    var out = ""
+    var rest = Substring(text)
+    while let found = rest.range(of: "-nan") {
+      let before =
+        found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : nil
+      let after = found.upperBound < text.endIndex ? text[found.upperBound] : nil
+      out += rest[..<found.lowerBound]
+      out += isWordCharacter(before) || isWordCharacter(after) ? "-nan" : "nan"
+      rest = text[found.upperBound...]
+    }
+    return out + rest
+  }
+
+  /// Swift's last `… Fatal error: message` line (or `Precondition failed`,
+  /// `Assertion failed`), with its `file.md:line` when the trap was in the
+  /// lab's own code.
+  private func trapMessage(in text: String) -> (message: String, location: SourceLocation?)? {
+    guard let trap = CrashText.trap(in: text) else { return nil }
+    // Swift names the file as `Module/file.md` (#fileID), so match the name.
+    let name = (document.path as NSString).lastPathComponent
+    guard trap.file == document.path || trap.file.hasSuffix("/" + name) else {
+      return (trap.message, nil)
+    }
+    return (trap.message, SourceLocation(file: document.path, line: trap.line))
   }
 }

@@ -69,7 +69,7 @@ private func checkCloseScalar<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
     passed
     ? ""
     : "expected \(expected) ± \(formatNumber(tolerance)) (atol \(atol), rtol \(rtol)), "
-      + "got \(actual)"
+      + "got \(printedNumber(actual))"
   emitCheck(
     name, credit: passed ? 1 : 0, message: message, points: points, file: file, line: line)
 }
@@ -156,7 +156,7 @@ private func checkCloseElements<A: BinaryFloatingPoint, E: BinaryFloatingPoint>(
   if let first = far.first {
     message =
       "\(far.count) of \(expected.count) values differ; first at [\(first.offset)]: "
-      + "expected \(first.element.1), got \(first.element.0)"
+      + "expected \(printedNumber(first.element.1)), got \(printedNumber(first.element.0))"
   }
   emitCheck(name, credit: fraction, message: message, points: points, file: file, line: line)
 }
@@ -188,7 +188,8 @@ public func checkRange(
   let passed = range.contains(value)
   emitCheck(
     name, credit: passed ? 1 : 0,
-    message: passed ? "" : "expected a value in \(range), got \(value)", points: points,
+    message: passed ? "" : "expected a value in \(range), got \(printedNumber(value))",
+    points: points,
     file: file, line: line)
 }
 
@@ -219,7 +220,7 @@ public func checkBand(
   if let first = outside.first {
     message =
       "\(outside.count) of \(values.count) values outside \(band); first at "
-      + "[\(first.offset)]: \(first.element)"
+      + "[\(first.offset)]: \(printedNumber(first.element))"
   }
   emitCheck(name, credit: fraction, message: message, points: points, file: file, line: line)
 }
@@ -235,8 +236,8 @@ public func checkStatistics(
   let m = Double(sample.mean())
   let s = Double(sample.std())
   var problems: [String] = []
-  if !mean.contains(m) { problems.append("mean \(m) not in \(mean)") }
-  if !std.contains(s) { problems.append("std \(s) not in \(std)") }
+  if !mean.contains(m) { problems.append("mean \(printedNumber(m)) not in \(mean)") }
+  if !std.contains(s) { problems.append("std \(printedNumber(s)) not in \(std)") }
   emitCheck(
     name, credit: 1 - Double(problems.count) / 2, message: problems.joined(separator: "; "),
     points: points, file: file, line: line)

@@ -1,17 +1,17 @@
 extension Tensor {
   /// A tensor of zeros (`np.zeros(shape)`).
   public static func zeros(_ shape: [Int]) -> Tensor {
-    Tensor(shape: shape, repeating: 0)
+    Tensor(shape: shape, repeating: 0, caller: "Tensor.zeros")
   }
 
   /// A tensor of ones (`np.ones(shape)`).
   public static func ones(_ shape: [Int]) -> Tensor {
-    Tensor(shape: shape, repeating: 1)
+    Tensor(shape: shape, repeating: 1, caller: "Tensor.ones")
   }
 
   /// A tensor with every element `value` (`np.full(shape, value)`).
   public static func full(_ shape: [Int], _ value: Float) -> Tensor {
-    Tensor(shape: shape, repeating: value)
+    Tensor(shape: shape, repeating: value, caller: "Tensor.full")
   }
 
   /// `[0, 1, …, n-1]`, shape `[n]` (`np.arange(n)`).
@@ -45,26 +45,26 @@ extension Tensor {
   /// Independent draws from the standard normal N(0, 1), from the global
   /// default generator (`np.random.randn(*shape)`; seed with `Random.seed`).
   public static func randn(_ shape: [Int]) -> Tensor {
-    Tensor(shape: shape) { Random.fillNormal($0) }
+    Tensor(shape: shape, caller: "Tensor.randn") { Random.fillNormal($0) }
   }
 
   /// Independent draws from N(0, 1), from `generator`.
   public static func randn<G: TensorRandomGenerator>(
     _ shape: [Int], using generator: inout G
   ) -> Tensor {
-    Tensor(shape: shape) { generator.fillNormal($0) }
+    Tensor(shape: shape, caller: "Tensor.randn") { generator.fillNormal($0) }
   }
 
   /// Independent draws from U[0, 1), from the global default generator
   /// (`np.random.rand(*shape)`).
   public static func rand(_ shape: [Int]) -> Tensor {
-    Tensor(shape: shape) { Random.fillUniform($0) }
+    Tensor(shape: shape, caller: "Tensor.rand") { Random.fillUniform($0) }
   }
 
   /// Independent draws from U[0, 1), from `generator`.
   public static func rand<G: TensorRandomGenerator>(
     _ shape: [Int], using generator: inout G
   ) -> Tensor {
-    Tensor(shape: shape) { generator.fillUniform($0) }
+    Tensor(shape: shape, caller: "Tensor.rand") { generator.fillUniform($0) }
   }
 }

@@ -35,14 +35,23 @@ public struct Tensor: Sendable {
 
   /// A tensor of shape `shape` with every element equal to `value`.
   public init(shape: [Int], repeating value: Float) {
-    let n = Tensor.elementCount(shape, caller: "Tensor(shape:repeating:)")
+    self.init(shape: shape, repeating: value, caller: "Tensor(shape:repeating:)")
+  }
+
+  /// The same, a bad shape reported as from `caller`, the call a cell made.
+  init(shape: [Int], repeating value: Float, caller: String) {
+    let n = Tensor.elementCount(shape, caller: caller)
     self.shape = shape
     self.scalars = [Float](repeating: value, count: n)
   }
 
-  /// A tensor whose elements `fill` writes; `fill` must initialise all of them.
-  init(shape: [Int], unsafeFill fill: (UnsafeMutableBufferPointer<Float>) -> Void) {
-    let n = Tensor.elementCount(shape, caller: "Tensor")
+  /// A tensor whose elements `fill` writes; `fill` must initialise all of
+  /// them. A bad shape is reported as from `caller`.
+  init(
+    shape: [Int], caller: String = "Tensor",
+    unsafeFill fill: (UnsafeMutableBufferPointer<Float>) -> Void
+  ) {
+    let n = Tensor.elementCount(shape, caller: caller)
     self.shape = shape
     self.scalars = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
       HugePages.advise(buffer)
@@ -51,12 +60,15 @@ public struct Tensor: Sendable {
     }
   }
 
-  /// The product of `shape`, trapping with a message naming `caller` on a
-  /// negative extent.
+  /// The product of `shape`, trapping with a message naming `caller` and
+  /// the shape on a negative extent.
   static func elementCount(_ shape: [Int], caller: String) -> Int {
     var n = 1
-    for d in shape {
-      preconditionAlways(d >= 0, "\(caller): shape \(shape) has a negative extent")
+    for (axis, d) in shape.enumerated() {
+      preconditionAlways(
+        d >= 0,
+        "\(caller): shape \(shape) has a negative extent (\(d) in dimension \(axis)); "
+          + "every extent must be ≥ 0")
       let (product, overflow) = n.multipliedReportingOverflow(by: d)
       preconditionAlways(!overflow, "\(caller): shape \(shape) has too many elements to store")
       n = product
@@ -68,9 +80,9 @@ public struct Tensor: Sendable {
 extension Tensor: Equatable {}
 
 extension Tensor: CustomStringConvertible {
-  /// `Tensor([2, 3]: [1.0, 2.0, …])`, at most 8 elements shown.
+  /// `Tensor([2, 3]: [1.0, 2.0, …])`, at most 8 elements shown; NaN as `nan`.
   public var description: String {
-    let shown = scalars.prefix(8).map { "\($0)" }.joined(separator: ", ")
+    let shown = scalars.prefix(8).map(printedNumber).joined(separator: ", ")
     let more = count > 8 ? ", …" : ""
     return "Tensor(\(shape): [\(shown)\(more)])"
   }
