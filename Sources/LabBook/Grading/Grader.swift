@@ -170,8 +170,9 @@ public final class Grader: Sendable {
   /// a submission that cannot be read or run gets 0 with the reason.
   public func grade(path: String, studentID: String, slot: Int) -> StudentGrade {
     let text: String
+    var readingNotes: [Diagnostic] = []
     do {
-      text = try Self.readSubmission(path)
+      text = try Self.readSubmission(path, notes: &readingNotes)
     } catch {
       var grade = StudentGrade(student: studentID, submission: path, key: "")
       grade.items = maxItems(message: "\(error)")
@@ -180,7 +181,7 @@ public final class Grader: Sendable {
     }
     let submission = Submission(text: text, path: path, defaultID: studentID)
     let key = Self.key(lab: document.source, submission: text, settings: settings)
-    var problems = submission.problems
+    var problems = readingNotes + submission.problems
     if let declared = submission.declaredStudent, declared != studentID {
       problems.append(
         Diagnostic(
@@ -259,8 +260,13 @@ public final class Grader: Sendable {
 
   /// The text of the submission file at `path`; throws `unreadableSubmission`
   /// for a folder, a file that cannot be opened, one over 8 MiB, an empty one,
-  /// or one that is not UTF-8 text (invalid UTF-8 or a NUL byte).
-  public static func readSubmission(_ path: String) throws(GradingError) -> String {
+  /// or one that is not text (a NUL byte outside UTF-16). Text saved as
+  /// UTF-16 (with its byte-order mark) is read as such, and bytes that are
+  /// not UTF-8 (say, a Latin-1 `é` in a comment) as U+FFFD; `notes` then
+  /// gets a warning saying so, at the first such byte's line.
+  public static func readSubmission(
+    _ path: String, notes: inout [Diagnostic]
+  ) throws(GradingError) -> String {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw .unreadableSubmission(
@@ -274,13 +280,42 @@ public final class Grader: Sendable {
     guard data.count <= maxSubmissionSize else {
       throw .unreadableSubmission(path: path, reason: "it is larger than 8 MiB")
     }
-    guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-      throw .unreadableSubmission(
-        path: path, reason: "it is an empty file; hand in your copy of the lab")
+    let resave = "save it as UTF-8 text (in most editors: Save As, encoding UTF-8)"
+    let bytes = [UInt8](data)
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let encoding: String.Encoding =
+        bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+      guard let text = String(data: data.dropFirst(2), encoding: encoding) else {
+        throw .unreadableSubmission(
+          path: path, reason: "it starts as UTF-16 text but is not valid UTF-16; " + resave)
+      }
+      notes.append(
+        Diagnostic(
+          .warning, at: SourceLocation(file: path, line: 1),
+          "the file is UTF-16 text; it was read as such", hint: resave))
+      return try nonEmpty(text, path: path)
     }
-    guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+    guard !bytes.contains(0) else {
       throw .unreadableSubmission(
         path: path, reason: "it is not a text file; hand in your copy of the lab as .md text")
+    }
+    var log = DiagnosticLog(file: path)
+    let decoded = SourceDecoding.decode(bytes, log: &log)
+    notes += log.diagnostics
+    return try nonEmpty(String(decoding: decoded, as: UTF8.self), path: path)
+  }
+
+  /// `readSubmission` without its notes.
+  public static func readSubmission(_ path: String) throws(GradingError) -> String {
+    var notes: [Diagnostic] = []
+    return try readSubmission(path, notes: &notes)
+  }
+
+  /// `text`, unless it is blank.
+  private static func nonEmpty(_ text: String, path: String) throws(GradingError) -> String {
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw .unreadableSubmission(
+        path: path, reason: "it is an empty file; hand in your copy of the lab")
     }
     return text
   }
