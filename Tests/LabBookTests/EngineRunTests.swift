@@ -412,6 +412,41 @@ import Testing
     #expect(!isAlive(pid))
   }
 
+  /// A time-out asks Swift's backtracer where the cell was: the error names
+  /// the loop's line, and the crash report stays out of the cell's output.
+  @Test func aTimedOutCellIsPlacedAtTheLineItWasRunning() throws {
+    let fixture = try EngineFixture(
+      "spin",
+      frontMatter: FrontMatter(timeout: 2),
+      code: [
+        """
+        print("started")
+        do {
+          var x = 1
+          while x > 0 { x = (x &* 3) & 0xFFFF | 1 }
+          print(x)
+        }
+        """
+      ])
+    defer { fixture.remove() }
+
+    // The signal lands wherever the loop is; now and then the unwinder
+    // misses the frame (the error is then at the fence): up to three tries.
+    var placed: [Int?] = []
+    for _ in 0..<3 {
+      let cell = try testEngine().run(fixture.document, options: RunOptions()).cells[0]
+      #expect(cell.status == .timedOut)
+      #expect(cell.text(.stdout) == "started\n")
+      #expect(!cell.text(.stderr).contains("Backtrac"), "\(cell.text(.stderr))")
+      placed.append(cell.error?.location?.line)
+      if cell.error?.location?.line == fixture.line(cell: 0, offset: 3) {
+        #expect(cell.error?.message.contains("it was running line") == true)
+        break
+      }
+    }
+    #expect(placed.last == fixture.line(cell: 0, offset: 3), "\(placed)")
+  }
+
   @Test func installedLayoutIsFoundBesideTheBinary() throws {
     // The layout `make install PREFIX=…` makes, built from this build's files.
     let built = try Toolchain.locate()

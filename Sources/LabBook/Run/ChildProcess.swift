@@ -28,6 +28,11 @@ struct ChildProcess {
   /// `RLIMIT_DATA`; `nil` for no limit. (`RLIMIT_AS` would also count the
   /// runtime's address-space reservations.)
   var memoryLimit: UInt64? = nil
+  /// On a time-out, first SIGABRT to the main thread, so that Swift's
+  /// backtracer (when enabled in `environment`) writes where it was to
+  /// stderr, and wait up to `backtraceSeconds` for the report.
+  var backtraceOnTimeout = false
+  static let backtraceSeconds = 5.0
 
   /// Starts the program, waits at most `timeout` seconds, and stops every
   /// process left in its group, whether it ended or not. `whileRunning` is
@@ -53,6 +58,7 @@ struct ChildProcess {
         return .exited(-1)
       }
       if Date() >= deadline {
+        if backtraceOnTimeout { abortForBacktrace(pid) }
         stopGroup(pid, reap: true)
         return .timedOut
       }
@@ -87,6 +93,33 @@ struct ChildProcess {
   private static func setLimit(_ pid: pid_t, _ resource: Int32, _ limit: inout rlimit) -> Int32 {
     guard let symbol = dlsym(nil, "prlimit") else { return ENOSYS }
     return unsafeBitCast(symbol, to: PRLimit.self)(pid, resource, &limit, nil)
+  }
+
+  /// SIGABRT to `pid`'s main thread (its thread id is `pid`), where a lab's
+  /// cells run, then waits for the backtracer to report and the program to
+  /// end. A signal sent to the process could land on an idle worker thread,
+  /// whose backtrace says nothing about the cell.
+  private func abortForBacktrace(_ pid: pid_t) {
+    typealias ThreadKill = @convention(c) (pid_t, pid_t, Int32) -> Int32
+    if let symbol = dlsym(nil, "tgkill") {
+      _ = unsafeBitCast(symbol, to: ThreadKill.self)(pid, pid, SIGABRT)
+    } else {
+      kill(pid, SIGABRT)
+    }
+    // A signal sent from outside does not end the program once the
+    // backtracer is done (the interrupted code resumes): wait for its last
+    // line, "Backtrace took …", in stderr. `stopGroup` ends the program.
+    let patience = Date().addingTimeInterval(Self.backtraceSeconds)
+    while Date() < patience {
+      if let handle = FileHandle(forReadingAtPath: stderrPath) {
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
+        let tail = (try? handle.readToEnd()) ?? Data()
+        try? handle.close()
+        if String(decoding: tail, as: UTF8.self).contains("\nBacktrace took") { return }
+      }
+      usleep(20_000)
+    }
   }
 
   /// SIGTERM to the group, a second's grace, then SIGKILL.

@@ -123,7 +123,7 @@ public struct Engine: Sendable {
     let child = ChildProcess(
       executable: executable, arguments: [], environment: environment,
       workingDirectory: runFolder, stdoutPath: work + "/stdout", stderrPath: work + "/stderr",
-      memoryLimit: memory)
+      memoryLimit: memory, backtraceOnTimeout: true)
     var follower = ProgressFollower(path: eventsPath, program: program, document: document)
     let runStarted = Date()
     let ending = try child.run(timeout: timeout) { follower.poll(report) }

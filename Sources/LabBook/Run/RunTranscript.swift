@@ -91,11 +91,23 @@ struct RunTranscript {
     let fence = document.cells[cell].fenceLocation
     switch ending {
     case .timedOut:
+      // The backtrace asked for on the time-out says where the cell was.
+      let frames = labFrames(in: String(decoding: stderr.suffix(64 * 1024), as: UTF8.self))
+      tidyCrashOutput(cell, signal: SIGABRT)
+      var message =
+        "stopped: the lab ran past its time limit of \(formatNumber(timeout)) s; "
+        + "raise `timeout:` in the front matter or make the cell do less"
+      if let place = frames.first {
+        var named: Set<Int> = [place.line]
+        let callers = frames.dropFirst().filter { named.insert($0.line).inserted }
+        message +=
+          " (it was running line \(place.line)"
+          + (callers.isEmpty
+            ? "" : ", called from " + callers.prefix(3).map(\.description).joined(separator: ", "))
+          + ")"
+      }
       cells[cell].status = .timedOut
-      cells[cell].error = CellError(
-        message: "stopped: the lab ran past its time limit of \(formatNumber(timeout)) s; "
-          + "raise `timeout:` in the front matter or make the cell do less",
-        location: fence)
+      cells[cell].error = CellError(message: message, location: frames.first ?? fence)
     case .signaled(let signal):
       let name = ChildProcess.signalName(signal)
       let report = String(decoding: stderr.suffix(64 * 1024), as: UTF8.self)
