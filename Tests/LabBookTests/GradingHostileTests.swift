@@ -104,6 +104,14 @@ import Testing
     let fatal = try #require(byID["fatal"]).items.first { $0.id == "t-attack" }
     #expect(fatal?.message.contains("boom") == true)
     #expect(fatal?.location?.file == fixture.folder + "/subs/fatal.md")
+    // The endless loop is placed at its line (the backtrace asked for on the
+    // time-out), which in the submission is where the lab had `return 42`.
+    let loop = try #require(byID["loop"]).items.first { $0.id == "t-attack" }
+    let loopLine = try #require(
+      GradingFixture.lab.components(separatedBy: "\n").firstIndex { $0 == "  return 42" })
+    #expect(loop?.message.contains("ran past its limit") == true, "\(String(describing: loop))")
+    #expect(loop?.location?.file == fixture.folder + "/subs/loop.md")
+    #expect(loop?.location?.line == loopLine + 1, "\(String(describing: loop))")
   }
 
   @Test func nothingAStudentReceivesHoldsAHiddenTestsSourceOrExpectedValue() throws {

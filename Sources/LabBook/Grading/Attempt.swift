@@ -449,10 +449,11 @@ struct Attempt {
   /// The region holding the crash site (the innermost frame in the
   /// student's file) is the one stubbed; the others stay in, and a later
   /// run stubs them in turn if they too stop the lab. A trap in a stub
-  /// means an earlier cause stopped the lab again. When the place is not
-  /// known (a time-out, the output cap, no symbolizer), every region of the
-  /// cell is stubbed and the cell, not one region, is blamed.
-  // Limitation: a time-out or the output cap has no backtrace, so its region is not known.
+  /// means an earlier cause stopped the lab again. A time-out has the
+  /// backtrace `BacktraceRequest` asked for. When the place is not known
+  /// (the output cap, no symbolizer), every region of the cell is stubbed
+  /// and the cell, not one region, is blamed.
+  // Limitation: the output cap has no backtrace, so its region is not known.
   mutating func blameStop(
     _ cell: Int, _ result: CellResult
   ) -> (message: String, location: SourceLocation?)? {
@@ -570,7 +571,7 @@ struct Attempt {
         [isolated ? "../lab" : work + "/lab"], limits: limits, uid: uid, privateTmp: true,
         hiding: grader.hiddenFolders, keeping: grader.keptFolders),
       environment: environment, workingDirectory: run, stdoutPath: out + "/stdout",
-      stderrPath: out + "/stderr")
+      stderrPath: out + "/stderr", backtraceProgram: "lab")
     var watcher = TestWatcher(
       nonce: nonce,
       testPositions: Set(
@@ -621,7 +622,8 @@ struct Attempt {
       if let location = error.location, location.file != submission.path {
         error.location = nil
       }
-      if error.signal != nil {
+      // A crash, or a time-out (the program was asked for a backtrace first).
+      if error.signal != nil || cells[index].status == .timedOut {
         let frames = CrashSite.frames(
           stderrText: String(
             decoding: Engine.mapped(out + "/stderr").suffix(64 * 1024), as: UTF8.self),

@@ -58,7 +58,9 @@ struct ChildProcess {
         return .exited(-1)
       }
       if Date() >= deadline {
-        if backtraceOnTimeout { abortForBacktrace(pid) }
+        if backtraceOnTimeout {
+          BacktraceRequest.ask(pid, stderrPath: stderrPath, seconds: Self.backtraceSeconds)
+        }
         stopGroup(pid, reap: true)
         return .timedOut
       }
@@ -93,33 +95,6 @@ struct ChildProcess {
   private static func setLimit(_ pid: pid_t, _ resource: Int32, _ limit: inout rlimit) -> Int32 {
     guard let symbol = dlsym(nil, "prlimit") else { return ENOSYS }
     return unsafeBitCast(symbol, to: PRLimit.self)(pid, resource, &limit, nil)
-  }
-
-  /// SIGABRT to `pid`'s main thread (its thread id is `pid`), where a lab's
-  /// cells run, then waits for the backtracer to report and the program to
-  /// end. A signal sent to the process could land on an idle worker thread,
-  /// whose backtrace says nothing about the cell.
-  private func abortForBacktrace(_ pid: pid_t) {
-    typealias ThreadKill = @convention(c) (pid_t, pid_t, Int32) -> Int32
-    if let symbol = dlsym(nil, "tgkill") {
-      _ = unsafeBitCast(symbol, to: ThreadKill.self)(pid, pid, SIGABRT)
-    } else {
-      kill(pid, SIGABRT)
-    }
-    // A signal sent from outside does not end the program once the
-    // backtracer is done (the interrupted code resumes): wait for its last
-    // line, "Backtrace took …", in stderr. `stopGroup` ends the program.
-    let patience = Date().addingTimeInterval(Self.backtraceSeconds)
-    while Date() < patience {
-      if let handle = FileHandle(forReadingAtPath: stderrPath) {
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
-        let tail = (try? handle.readToEnd()) ?? Data()
-        try? handle.close()
-        if String(decoding: tail, as: UTF8.self).contains("\nBacktrace took") { return }
-      }
-      usleep(20_000)
-    }
   }
 
   /// SIGTERM to the group, a second's grace, then SIGKILL.

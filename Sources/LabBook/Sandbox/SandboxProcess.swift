@@ -32,6 +32,10 @@ struct SandboxProcess {
   var workingDirectory: String
   var stdoutPath: String
   var stderrPath: String
+  /// The name of the program inside the sandbox's wrappers to ask for a
+  /// backtrace (`BacktraceRequest`) before it is stopped for time, so
+  /// that the cell it was running can be placed; `nil` for none.
+  var backtraceProgram: String? = nil
 
   /// Runs the program under `limits.wallSeconds`; `watch` gets all event
   /// bytes so far every few milliseconds and may stop the program.
@@ -89,6 +93,12 @@ struct SandboxProcess {
         usleep(delay)
         delay = min(delay * 2, 10_000)
       }
+    }
+    if ending == .timedOut, let backtraceProgram,
+      let program = BacktraceRequest.descendant(of: pid, named: backtraceProgram)
+    {
+      BacktraceRequest.ask(
+        program, stderrPath: stderrPath, seconds: ChildProcess.backtraceSeconds)
     }
     // The group (and, with a PID namespace, every process inside) goes.
     kill(-pid, SIGKILL)
