@@ -125,4 +125,27 @@ import Testing
     // Only cells the student's grade shows get a reference box.
     #expect(!beside.contains("extra"))
   }
+
+  /// A written answer waiting for a person shows no score and is not a
+  /// failure; cell states read as words.
+  @Test func pendingAnswersAndCellStatesReadPlainly() {
+    var grade = StudentGrade(student: "ann", submission: "ann.md", key: "")
+    grade.items = [
+      StudentGrade.Item(
+        id: "t", name: "t", kind: "test", hidden: false, score: 1, maxScore: 1, status: .passed,
+        message: ""),
+      StudentGrade.Item(
+        id: "why", name: "why", kind: "answer", hidden: false, score: 0, maxScore: 2,
+        status: .manual, message: "to be graded by hand"),
+    ]
+    grade.cells = [
+      CellResult(
+        id: "c", status: .timedOut, outputs: [],
+        error: CellError(message: "stopped: the cell ran past its limit of 5 s"))
+    ]
+    let page = Feedback(grade: grade, title: "Lab").html()
+    #expect(page.contains("<td>– / 2</td><td>pending"))
+    #expect(page.contains("1 / 3</strong> (2 of them still to be graded by hand)"))
+    #expect(page.contains("<span class=\"tag\">timed out</span>"))
+  }
 }

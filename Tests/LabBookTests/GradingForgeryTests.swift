@@ -115,6 +115,28 @@ import Testing
     #expect(mode == 0o600)
   }
 
+  /// A hidden test that stops on the handout's stub says so (the stub's
+  /// message tells nothing about the test), not just the signal.
+  @Test func aHiddenTestStoppedByAStubSaysSo() throws {
+    let fixture = try GradingFixture()
+    defer { fixture.remove() }
+    let grader = try fixture.grader()
+    // The cell renamed: its solution is graded as the handout's stub.
+    let path = fixture.folder + "/subs/renamed.md"
+    try GradingFixture.lab.replacingOccurrences(
+      of: "```swift id=good solution", with: "```swift id=goood solution"
+    ).write(toFile: path, atomically: true, encoding: .utf8)
+    let grade = grader.grade(path: path, studentID: "renamed", slot: 0)
+    let hidden = try #require(grade.items.first { $0.id == "t-hidden" })
+    #expect(hidden.score == 0)
+    #expect(
+      hidden.message.hasPrefix("the hidden test stopped")
+        && hidden.message.contains(
+          "it reached a stub (Not implemented: write solution 1 of cell \"good\""),
+      "\(hidden.message)")
+    #expect(!hidden.message.contains("12345"))
+  }
+
   @Test func theScanFindsTopLevelDeclarationsOnly() {
     let code = """
       let a = 1, b = f(c, d: 2)

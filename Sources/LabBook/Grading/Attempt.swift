@@ -738,7 +738,11 @@ struct Attempt {
       let own = error?.location.map { $0.file == submission.path } ?? false
       var message = error?.message ?? "the test did not finish"
       if cell.isHidden && !own && !message.hasPrefix("stopped:") {
-        message = "the hidden test stopped" + (error?.signal.map { " (\($0))" } ?? "")
+        // A handout stub's message says nothing about the test: keep it.
+        let stub = message.range(of: "Not implemented: ").map { String(message[$0.lowerBound...]) }
+        message =
+          "the hidden test stopped" + (error?.signal.map { " (\($0))" } ?? "")
+          + (stub.map { ": it reached a stub (\($0))" } ?? "")
       }
       if let why = stubbedNeed(index) { return failure(index, why.message, why.location) }
       return failure(index, message, own ? error?.location : nil)

@@ -33,13 +33,21 @@ public struct Feedback {
     page += "</head>\n<body>\n<main>\n"
     page += "<h1>\(e(title))</h1>\n"
     page += "<p class=\"total\">\(e(grade.student)): <strong>"
-    page += "\(Gradebook.number(grade.score)) / \(Gradebook.number(grade.maxScore))</strong></p>\n"
+    page += "\(Gradebook.number(grade.score)) / \(Gradebook.number(grade.maxScore))</strong>"
+    let pending = grade.items.filter { $0.status == .manual }.map(\.maxScore).reduce(0, +)
+    if pending > 0 {
+      page += " (\(Gradebook.number(pending)) of them still to be graded by hand)"
+    }
+    page += "</p>\n"
     page += "<table>\n<tr><th>test</th><th>score</th><th>result</th></tr>\n"
     for item in grade.items {
       page += "<tr class=\"\(item.status.rawValue)\"><td>\(e(item.name))"
       if item.hidden { page += " <span class=\"tag\">hidden</span>" }
-      page += "</td><td>\(Gradebook.number(item.score)) / \(Gradebook.number(item.maxScore))</td>"
-      page += "<td>\(e(item.status.rawValue))"
+      // A written answer waits for a person: no score yet, not a failure.
+      let pending = item.status == .manual
+      let score = pending ? "–" : Gradebook.number(item.score)
+      page += "</td><td>\(score) / \(Gradebook.number(item.maxScore))</td>"
+      page += "<td>\(pending ? "pending" : e(item.status.rawValue))"
       if !item.message.isEmpty { page += "<br><span class=\"msg\">\(e(item.message))</span>" }
       if let location = item.location { page += "<br><code>\(e(location.description))</code>" }
       for check in item.checks where !check.passed && !check.message.isEmpty {
@@ -72,7 +80,7 @@ public struct Feedback {
       let mine = Self.shown(cell.outputs)
       let theirs = references[cell.id].map { Self.shown($0.outputs) } ?? []
       guard !mine.isEmpty || cell.error != nil || !theirs.isEmpty else { continue }
-      html += "<section><h3>\(e(cell.id)) <span class=\"tag\">\(cell.status.rawValue)</span></h3>\n"
+      html += "<section><h3>\(e(cell.id)) <span class=\"tag\">\(cell.status.label)</span></h3>\n"
       var yours = renderer.outputs(mine)
       if let error = cell.error { yours += renderer.error(error) }
       if reference == nil {

@@ -20,7 +20,7 @@ extension Report {
     }
     html +=
       "<span class=\"status status-\(kind)\">"
-      + (failedCheck ? "check failed" : label(status)) + "</span>"
+      + (failedCheck ? "check failed" : status.label) + "</span>"
     if let run, status == .ok || status == .failed || status == .timedOut {
       html += "<span class=\"time\">\(String(format: "%.2f s", run.seconds))</span>"
     }
@@ -55,16 +55,6 @@ extension Report {
       if case .check(let check) = $0 { return !check.passed }
       return false
     } ?? false
-  }
-
-  private func label(_ status: CellResult.Status) -> String {
-    switch status {
-    case .ok: "ok"
-    case .failed: "failed"
-    case .timedOut: "timed out"
-    case .notRun: "not run"
-    case .skipped: "skipped"
-    }
   }
 
   private func notRunReason(_ failedBefore: String?) -> String {

@@ -66,6 +66,17 @@ public struct CellResult: Codable, Sendable {
     case notRun
     /// Marked `skip` by the author.
     case skipped
+
+    /// The status in words, as pages show it: "timed out", "not run".
+    public var label: String {
+      switch self {
+      case .ok: "ok"
+      case .failed: "failed"
+      case .timedOut: "timed out"
+      case .notRun: "not run"
+      case .skipped: "skipped"
+      }
+    }
   }
 
   public var id: String
