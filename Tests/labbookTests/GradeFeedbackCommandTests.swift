@@ -166,32 +166,44 @@ import Testing
     #expect(test["score"] as? Double == 0)
   }
 
-  @Test func aTimeOutIsBlamedOnTheCellNotOnOneOfItsRegions() throws {
-    // Where a loop was when it was stopped is not known: no region is named.
+  @Test func aTimeOutIsBlamedOnTheRegionItWasRunning() throws {
+    // The program is asked for a backtrace before it is stopped, so the
+    // loop is placed in solution 2 like a crash. Now and then the loop's
+    // address has no line (compiler-made code): then the whole cell is
+    // blamed, as for any stop whose place is not known. Up to three tries.
     let carl = Self.lab.replacingOccurrences(
-      of: "let k: Int = 2", with: "var spins = 0\nwhile spins >= 0 { spins = 1 }\nlet k: Int = 2")
-    let folder = try Self.classFolder(["carl": carl, "dora": Self.lab])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try labbook(["grade", "lab", "subs", "-o", "out", "-j", "2"], in: folder)
-    #expect(run.status == 0, "\(run.stderr)")
+      of: "let k: Int = 2",
+      with: "do {\n  var spins = 1\n  while spins > 0 { spins = (spins &* 3) & 0xFF | 1 }\n}\n"
+        + "let k: Int = 2")
+    let loop = try Self.position(of: "while spins", in: carl)
+    var messages: [String] = []
+    for _ in 0..<3 {
+      let folder = try Self.classFolder(["carl": carl, "dora": Self.lab])
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let run = try labbook(["grade", "lab", "subs", "-o", "out", "-j", "2"], in: folder)
+      #expect(run.status == 0, "\(run.stderr)")
+      let csv = try String(
+        contentsOf: folder.appendingPathComponent("out/grades.csv"), encoding: .utf8)
+      #expect(csv == "student,t,total,max\ncarl,0,0,2\ndora,2,2,2\n")
 
-    let fence = try Self.position(of: "```swift id=s", in: carl)
-    let result = try Self.result(folder, "carl")
-    let problems = try #require(result["problems"] as? [[String: Any]])
-    #expect(problems.count == 1, "one problem for the cell: \(problems)")
-    #expect(
-      problems.first?["message"] as? String
-        == "cell \"s\" stopped the lab (the cell ran past its limit of 2 s)")
-    #expect(Self.place(problems.first?["location"]) == "subs/carl.md:\(fence.line):1")
-    let hint = problems.first?["hint"] as? String ?? ""
-    #expect(hint.contains("could not tell which"))
-    let test = try #require((result["items"] as? [[String: Any]])?.first)
-    #expect(
-      test["message"] as? String
-        == "not run: cell \"s\" stopped the lab (the cell ran past its limit of 2 s)")
-    let csv = try String(
-      contentsOf: folder.appendingPathComponent("out/grades.csv"), encoding: .utf8)
-    #expect(csv == "student,t,total,max\ncarl,0,0,2\ndora,2,2,2\n")
+      let result = try Self.result(folder, "carl")
+      let problems = try #require(result["problems"] as? [[String: Any]])
+      #expect(problems.count == 1, "one problem: \(problems)")
+      let message = problems.first?["message"] as? String ?? ""
+      messages.append(message)
+      guard message.hasPrefix("solution 2") else { continue }
+      #expect(
+        message == "solution 2 of cell \"s\" stopped the lab (the cell ran past its limit of 2 s)")
+      #expect(
+        Self.place(problems.first?["location"])?.hasPrefix("subs/carl.md:\(loop.line):") == true)
+      let test = try #require((result["items"] as? [[String: Any]])?.first)
+      #expect(
+        test["message"] as? String
+          == "not run: your solution 2 of cell \"s\" stopped the lab (the cell ran past its "
+          + "limit of 2 s)")
+      break
+    }
+    #expect(messages.last?.hasPrefix("solution 2") == true, "\(messages)")
   }
 
   @Test func aFolderHoldingOneSubmissionIsOneStudentAndTheConsoleSaysSo() throws {
