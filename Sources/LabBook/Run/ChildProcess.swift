@@ -39,8 +39,9 @@ struct ChildProcess {
   /// called every few milliseconds while it runs (e.g. to report progress).
   func run(timeout: Double, whileRunning: () -> Void = {}) throws(EngineError) -> Ending {
     let pid = try spawn()
-    if let memoryLimit {
-      // Limitation: set just after the start, so the first instants run unlimited.
+    if let memoryLimit, !Self.hasPrlimit {
+      // Limitation: without util-linux's prlimit the limit is set just after
+      // the start, so the first instants run unlimited.
       var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
       _ = Self.setLimit(pid, Int32(RLIMIT_DATA.rawValue), &limit)
     }
@@ -80,9 +81,19 @@ struct ChildProcess {
     return Self.ending(status)
   }
 
+  /// util-linux's `prlimit`, which sets a limit and then runs the program
+  /// in its place (same process), so the limit holds from its first
+  /// instruction.
+  static let prlimit = "/usr/bin/prlimit"
+  static let hasPrlimit = access(prlimit, X_OK) == 0
+
   private func spawn() throws(EngineError) -> pid_t {
-    try GroupSpawn(
-      command: [executable] + arguments, environment: environment,
+    var command = [executable] + arguments
+    if let memoryLimit, Self.hasPrlimit {
+      command = [Self.prlimit, "--data=\(memoryLimit)", "--"] + command
+    }
+    return try GroupSpawn(
+      command: command, environment: environment,
       workingDirectory: workingDirectory, stdoutPath: stdoutPath, stderrPath: stderrPath
     ).start()
   }
