@@ -65,7 +65,7 @@ struct Arguments {
   /// The one lab operand of `command`; none or several is a usage error.
   func singleLab(for command: String) throws(CLIError) -> String {
     guard operands.count == 1, let name = operands.first else {
-      let problem = operands.isEmpty ? "which lab?" : "one lab at a time"
+      let problem = operands.isEmpty ? "no lab given" : "one lab at a time"
       throw .usage("\(problem): give a lab's name or path", command: command)
     }
     return name

@@ -25,7 +25,9 @@ struct GradeCommand {
     }
     guard let name = arguments.operands.first, arguments.operands.count >= 2 else {
       throw CLIError.usage(
-        arguments.operands.isEmpty ? "which lab?" : "no submissions given", command: "grade")
+        arguments.operands.isEmpty
+          ? "no lab given: give a lab's name or path, then the submissions"
+          : "no submissions given", command: "grade")
     }
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     if let text = arguments.value("-j", "--jobs") {

@@ -59,8 +59,9 @@ enum Help {
     labs/x.md and handouts/x/x.md): run refuses, naming both; pass -o DIR, or
     delete DIR/NAME.html. Results are cached in DIR/.labbook/ (safe to
     delete): an unchanged lab is only re-rendered. Exit status: 0 when every
-    cell ran, 1 when a cell failed, the lab did not compile or the report
-    belongs to another lab file, 64 for a wrong command line or an unknown lab.
+    cell ran and every check passed, 1 when a cell failed, a check failed, the
+    lab did not compile or the report belongs to another lab file, 64 for a
+    wrong command line or an unknown lab.
     """
 
   static let list = """
@@ -142,8 +143,10 @@ enum Help {
     matter). A SUBMISSION is a .md file (student id: its name), a folder
     holding one .md file (id: the folder's name, with a note saying so; pass
     the file itself to grade it under its own name), or a folder of those.
-    A crash is reported at the student's file.md:line:col and blamed on the
-    solution region it happened in; a time-out is blamed on the whole cell.
+    A crash, or a cell or test stopped for time (asked for a backtrace
+    first), is reported at the student's file.md:line:col and blamed on the
+    solution region it happened in; when the place is not known, on the
+    whole cell.
 
     Writes DIR/students/ID/{feedback.html,result.json,results.json} and
     DIR/grades.csv and DIR/canvas.csv; prints the path of grades.csv.

@@ -80,7 +80,7 @@ import Testing
   @Test func missingLabIsAUsageError() throws {
     let result = try labbook(["handout"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("which lab?"))
+    #expect(result.stderr.contains("no lab given: give a lab's name or path"))
   }
 
   @Test func handoutWritesTheStudentFilesAndCopiesData() throws {

@@ -36,7 +36,7 @@ public struct Feedback {
     page += "\(Gradebook.number(grade.score)) / \(Gradebook.number(grade.maxScore))</strong>"
     let pending = grade.items.filter { $0.status == .manual }.map(\.maxScore).reduce(0, +)
     if pending > 0 {
-      page += " (\(Gradebook.number(pending)) of them still to be graded by hand)"
+      page += ", plus up to \(Gradebook.number(pending)) still to be graded by hand"
     }
     page += "</p>\n"
     page += "<table>\n<tr><th>test</th><th>score</th><th>result</th></tr>\n"
