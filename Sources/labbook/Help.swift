@@ -21,9 +21,10 @@ enum Help {
       -h, --help      show help (also: labbook help <command>)
       --version       show LabBook's version
 
-    A lab is found by name in ./labs, then in each folder of $LABBOOK_PATH,
-    then among the labs installed with LabBook: NAME.md, or NAME/NAME.md for a
-    lab kept in a folder. A PATH is a .md file or such a folder. See docs/cli.md.
+    A lab is found by name as NAME.md in the current folder, then in ./labs,
+    then in each folder of $LABBOOK_PATH, then among the labs installed with
+    LabBook: NAME.md, or NAME/NAME.md for a lab kept in a folder. A PATH is a
+    .md file or such a folder. See docs/cli.md.
     """
 
   static let run = """

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds a lab by name: `./labs`, then each folder of `$LABBOOK_PATH`, then the
+/// Finds a lab by name: `NAME.md` in the current folder (say, a student's copy
+/// of a handout), then `./labs`, then each folder of `$LABBOOK_PATH`, then the
 /// labs installed with LabBook. In each, the lab `NAME` is the file `NAME.md`
 /// or, for a lab kept in a folder with its data, `NAME/NAME.md`. A path (ending
 /// in `.md` or holding a `/`) is taken as it is; a path to a folder means the
@@ -33,6 +34,8 @@ struct LabLocator {
         }
       }
     }
+    // One's own copy in the current folder comes before any lab folder.
+    if !isPath, Self.kind(nameOrPath + ".md") == .file { return nameOrPath + ".md" }
     var folderWithoutLab: String?
     for folder in folders {
       let file = folder + "/" + nameOrPath + ".md"

@@ -33,6 +33,22 @@ import Testing
     #expect(result.stderr.contains("did you mean 'weight-init'"))
   }
 
+  /// A student's copy of a handout, `dropout.md` in the current folder, is
+  /// what `labbook run dropout` runs there, not the installed lab.
+  @Test func aLabInTheCurrentFolderComesFirst() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("labbook-own-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "---\ntitle: My copy\n---\n\n```swift\nrecord(\"mine\", 1)\n```\n".write(
+      to: folder.appendingPathComponent("dropout.md"), atomically: true, encoding: .utf8)
+    let result = try labbook(["run", "dropout"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try String(
+      contentsOf: folder.appendingPathComponent("out/dropout.html"), encoding: .utf8)
+    #expect(report.contains("My copy"))
+  }
+
   @Test func listShowsTheShippedLab() throws {
     let result = try labbook(["list"])
     #expect(result.status == 0)
