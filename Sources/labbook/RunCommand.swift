@@ -31,6 +31,8 @@ struct RunCommand {
     let document = try Self.read(path)
     let readTime = clock.now - readStart
     for warning in document.warnings { Console.info(warning.description) }
+    // A student's copy with a marker deleted runs fine but grades as the stub.
+    for warning in Solutions.markerWarnings(in: document) { Console.info(warning.description) }
 
     // Run (or take the results from the cache), noting which it was.
     let runStart = clock.now

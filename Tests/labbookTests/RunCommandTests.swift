@@ -49,6 +49,46 @@ import Testing
     #expect(report.contains("My copy"))
   }
 
+  /// A student who deletes a solution marker still gets a working run, but
+  /// grading would take the handout's stub: run says so, at the marker.
+  @Test func aDeletedSolutionMarkerIsWarnedAbout() throws {
+    let lab = """
+      ---
+      title: Markers
+      ---
+
+      ```swift id=f solution
+      func f() -> Int {
+        // BEGIN SOLUTION
+        return 1
+        // END SOLUTION
+      }
+      ```
+
+      ```swift id=g solution
+      let g: Int = 2
+      ```
+
+      """
+    let cases = [
+      ("noend", lab.replacingOccurrences(of: "  // END SOLUTION\n", with: ""), "is never closed"),
+      (
+        "nobegin", lab.replacingOccurrences(of: "  // BEGIN SOLUTION\n", with: ""),
+        "has no BEGIN SOLUTION"
+      ),
+      ("none", lab, "cell \"g\" is marked solution but has no"),
+    ]
+    for (name, text, message) in cases {
+      let folder = try temporaryLab(name, text)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let result = try labbook(["run", name], in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains("warning: ") && result.stderr.contains(message)
+          && result.stderr.contains("when graded"), "\(name): \(result.stderr)")
+    }
+  }
+
   @Test func listShowsTheShippedLab() throws {
     let result = try labbook(["list"])
     #expect(result.status == 0)

@@ -22,6 +22,38 @@ public enum Solutions {
     return regions
   }
 
+  /// What `labbook run` says about the markers of a lab being worked on (a
+  /// student's copy): each problem `regions(in:)` finds, and each `solution`
+  /// cell left without a region, as warnings, since grading then takes the
+  /// handout's stub for that solution instead of the code written there.
+  public static func markerWarnings(in document: LabDocument) -> [Diagnostic] {
+    let graded = " (when graded, this cell's solution would be the handout's stub)"
+    var warnings: [Diagnostic] = []
+    var found: [SolutionRegion] = []
+    do {
+      found = try regions(in: document)
+    } catch {
+      warnings += error.diagnostics.map { problem in
+        Diagnostic(.warning, at: problem.location, problem.message + graded, hint: problem.hint)
+      }
+    }
+    guard warnings.isEmpty else { return warnings }
+    for cell in document.cells
+    where cell.isSolution
+      && !found.contains(where: {
+        $0.cellID == cell.id
+      })
+    {
+      warnings.append(
+        Diagnostic(
+          .warning, at: cell.fenceLocation,
+          "cell \"\(cell.id)\" is marked solution but has no `// BEGIN SOLUTION` … "
+            + "`// END SOLUTION` region" + graded,
+          hint: "put your answer between the two marker lines, as the handout had them"))
+    }
+    return warnings
+  }
+
   /// `cell.code` with every region's body replaced by its stub (markers kept
   /// so a submission can be matched back), or by `bodies[index]` when given.
   ///
