@@ -50,6 +50,49 @@ import Testing
     #expect(warning.hint == "fix cell 'a' and run again")
   }
 
+  /// A run stopped by a stub in cell `f`, reached from the test cell `t`:
+  /// one warning for every value the cells after it would have recorded, and
+  /// the hint names `f`, where the error is, not `t`.
+  @Test func valuesLeftByAStoppedRunAreOneWarningNamingTheFaultyCell() throws {
+    let source = """
+      ```swift id=f
+      func f() -> Int { fatalError() }
+      ```
+
+      ```swift id=t
+      print(f())
+      ```
+
+      ```swift id=later
+      record("a", 1)
+      record("b", 2)
+      record("c", 3)
+      ```
+
+      A is {{a}}, B is {{b}}.
+
+      C is {{c}}.
+
+      """
+    let document = try parseLab(source)
+    let stub = SourceLocation(file: "lab.md", line: 2, column: 19)
+    let result = RunResult(
+      lab: "lab", title: "Lab", seed: 0, startedAt: "t", labbookVersion: "0",
+      cells: [
+        CellResult(id: "f", status: .ok),
+        CellResult(
+          id: "t", status: .failed, error: CellError(message: "Fatal error", location: stub)),
+        CellResult(id: "later", status: .notRun),
+      ])
+    let warnings = Report(document: document, result: result).warnings
+    #expect(warnings.count == 1, "\(warnings)")
+    let warning = try #require(warnings.first)
+    #expect(warning.location == SourceLocation(file: "lab.md", line: 15, column: 6))
+    #expect(warning.message.hasPrefix("{{a}} and 2 more {{…}} in the prose have no value"))
+    #expect(warning.message.contains("the lab stopped at cell 't'"))
+    #expect(warning.hint == "fix cell 'f' (where the error is) and run again")
+  }
+
   @Test func everyRecordedNameIsQuiet() throws {
     let source = "Value {{a}}.\n\n```swift\nlet x = 1\n```\n\nAgain {{a}}.\n"
     #expect(try report(source, values: ["a": 1]).warnings.isEmpty)

@@ -6,14 +6,17 @@ extension Report {
   /// cell recorded it and no parameter has it, see `ProseValues`), at the
   /// prose line that holds it (`file.md:line:col`), with the closest recorded
   /// or parameter name as a hint. When the lab did not build or did not
-  /// run to its end, and no recorded name is close, the warning says so
-  /// instead: the value may be recorded by a cell that never ran.
+  /// run to its end, the names with no close recorded name get one warning
+  /// together, first, at the first of them, saying so: their values may be
+  /// recorded by cells that never ran.
   // Limitation: the line is the first in the prose block where `{{name}}`
   // is written, even when a later line holds the occurrence that was used.
   public var warnings: [Diagnostic] {
     let values = result.proseValues
     let known = values.keys.sorted()
     var warnings: [Diagnostic] = []
+    // Names left without a value by a lab that stopped: one warning for all.
+    var unreached: [(name: String, location: SourceLocation)] = []
     for case .prose(let prose) in document.blocks {
       var reported: Set<String> = []
       for case .value(let name) in ProseSlots(prose.markdown).slots
@@ -23,13 +26,9 @@ extension Report {
         let location = SourceLocation(
           file: prose.location.file, line: prose.location.line + place.line,
           column: place.column)
-        if let stop = stoppedEarly, Spelling.closest(to: name, in: known) == nil {
+        if stoppedEarly != nil, Spelling.closest(to: name, in: known) == nil {
           // Whether a cell records it is unknown until every cell has run.
-          warnings.append(
-            Diagnostic(
-              .warning, at: location,
-              "{{\(name)}} has no value: \(stop.reason); the report shows ⟨no value: \(name)⟩",
-              hint: stop.hint))
+          unreached.append((name, location))
           continue
         }
         let hint =
@@ -42,6 +41,17 @@ extension Report {
             "{{\(name)}} has no recorded value, so the report shows ⟨no value: \(name)⟩",
             hint: hint))
       }
+    }
+    if let stop = stoppedEarly, let first = unreached.first {
+      let others = unreached.count - 1
+      warnings.insert(
+        Diagnostic(
+          .warning, at: first.location,
+          "{{\(first.name)}}"
+            + (others > 0 ? " and \(others) more {{…}} in the prose have" : " has")
+            + " no value: \(stop.reason); the report shows ⟨no value: …⟩ for them",
+          hint: stop.hint),
+        at: 0)
     }
     return warnings
   }
@@ -59,9 +69,17 @@ extension Report {
       return nil
     }
     let how = stopped.status == .notRun ? "did not run" : "did not run to its end"
+    // The fault may sit in an earlier cell the stopped one called (a stub,
+    // a helper): name the cell holding the error's line.
+    let faulty =
+      stopped.error?.location.flatMap { place in
+        document.cells.last { $0.fenceLocation.line <= place.line }
+      }?.id ?? stopped.id
     return (
       "the lab stopped at cell '\(stopped.id)', which \(how), and the cells after it did not "
-        + "run", "fix cell '\(stopped.id)' and run again"
+        + "run",
+      "fix cell '\(faulty)'" + (faulty == stopped.id ? "" : " (where the error is)")
+        + " and run again"
     )
   }
 
