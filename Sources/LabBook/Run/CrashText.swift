@@ -78,7 +78,8 @@ enum CrashText {
       stackDepth >= overflowingDepth
         ? "crashed (\(signal)): stack overflow — \(stackDepth) nested calls; look for a "
           + "recursion that never reaches its base case"
-        : "crashed (\(signal)): memory fault — often a stack overflow from unbounded recursion"
+        : "crashed (\(signal)): memory fault — often a stack overflow from unbounded recursion, "
+          + "or a function using a variable of a later cell before that cell ran"
     case "SIGFPE":
       "crashed (SIGFPE): arithmetic fault — often an integer division by zero in C code"
     default:
