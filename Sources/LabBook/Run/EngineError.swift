@@ -58,7 +58,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
       return "`--set \(text)`: expected `name=value`, e.g. `--set lr=0.01`"
     case .dataFileUnreadable(let path, let lab, let reason):
       return "\(lab): cannot read data file \"\(path)\" listed under `data:` (\(reason)); "
-        + "check the path, which is relative to the lab's folder"
+        + "check the path, which is relative to the lab's folder (a copy of a handout needs "
+        + "the handout's data files beside it, in the same folders)"
     case .cannotStart(let program, let reason):
       return "cannot start \"\(program)\": \(reason)"
     case .cannotWrite(let path, let reason):
