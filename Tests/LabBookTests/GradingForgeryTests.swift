@@ -137,6 +137,31 @@ import Testing
     #expect(!hidden.message.contains("12345"))
   }
 
+  /// A change outside the regions (here, to a test's expected value) is
+  /// not used: the feedback says so at the cell, and the score is the lab's.
+  @Test func anEditOutsideTheRegionsIsPointedOut() throws {
+    let fixture = try GradingFixture()
+    defer { fixture.remove() }
+    let grader = try fixture.grader()
+    let path = fixture.folder + "/subs/edited.md"
+    let text = GradingFixture.lab.replacingOccurrences(
+      of: "checkEqual(\"attack answers 42\", attack(), 42)",
+      with: "checkEqual(\"attack answers 42\", attack(), 41)"
+    ).replacingOccurrences(of: "  return 42\n", with: "  return 41\n")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let grade = grader.grade(path: path, studentID: "edited", slot: 0)
+    #expect(grade.score("t-attack") == 0)
+    let fence =
+      try #require(
+        text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("```swift id=t-attack") }) + 1
+    #expect(
+      grade.problems.map(\.description) == [
+        "\(path):\(fence):1: warning: cell \"t-attack\" differs from the lab outside its "
+          + "solution regions; grading runs the lab's own code there, so those changes are not "
+          + "used\n  hint: keep your work between the // BEGIN SOLUTION and // END SOLUTION lines"
+      ])
+  }
+
   @Test func theScanFindsTopLevelDeclarationsOnly() {
     let code = """
       let a = 1, b = f(c, d: 2)

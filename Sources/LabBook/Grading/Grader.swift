@@ -211,6 +211,20 @@ public final class Grader: Sendable {
       }
       fillings[index] = .student(found[region.index])
     }
+    // Grading runs the lab's own code around the regions: say where the
+    // student changed it, or the change is silently lost.
+    for cell in document.cells where !cell.isHidden && !cell.isInstructorOnly {
+      guard let theirs = submission.outsideRegions[cell.id],
+        let line = submission.cellLines[cell.id],
+        theirs != Submission.codeOutsideRegions(Handout.lines(of: cell.code).map(\.content))
+      else { continue }
+      problems.append(
+        Diagnostic(
+          .warning, at: SourceLocation(file: path, line: line),
+          "cell \"\(cell.id)\" differs from the lab outside its solution regions; grading "
+            + "runs the lab's own code there, so those changes are not used",
+          hint: "keep your work between the // BEGIN SOLUTION and // END SOLUTION lines"))
+    }
     let known = Set(document.cells.map(\.id) + document.answers.map(\.id))
     for (id, line) in submission.cellLines.sorted(by: { $0.value < $1.value })
     where !known.contains(id) {

@@ -28,6 +28,9 @@ public struct Submission: Sendable {
   public var regions: [String: [Region]]
   /// The line of each cell's opening fence, by id.
   public var cellLines: [String: Int]
+  /// Each `swift` cell's code outside its solution regions, by id, as
+  /// `codeOutsideRegions` gives it.
+  public var outsideRegions: [String: [String]] = [:]
   /// Each answer block's response, by id.
   public var answers: [String: String]
   /// Duplicated ids, unclosed fences and regions, as warnings with lines.
@@ -89,6 +92,7 @@ public struct Submission: Sendable {
       cellLines[id] = fenceLine
       if language == "swift" {
         regions[id] = scanRegions(body, firstLine: fenceLine + 1)
+        outsideRegions[id] = Self.codeOutsideRegions(body)
       } else {
         answers[id] = Self.response(body)
       }
@@ -120,6 +124,24 @@ public struct Submission: Sendable {
       warn(open.line - 1, "this solution region has no `// END SOLUTION`; it is left out")
     }
     return found
+  }
+
+  /// The lines of a cell's code outside its solution regions (markers
+  /// left out), trimmed, without blank lines: what grading takes from the
+  /// lab, not the student, so that an edit there can be pointed out.
+  static func codeOutsideRegions<S: StringProtocol>(_ lines: [S]) -> [String] {
+    var inside = false
+    var kept: [String] = []
+    for line in lines {
+      switch SolutionMarker.parse(line) {
+      case .begin: inside = true
+      case .end: inside = false
+      default:
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if !inside && !text.isEmpty { kept.append(text) }
+      }
+    }
+    return kept
   }
 
   private static func response(_ body: [String]) -> String {
