@@ -8,23 +8,23 @@ enum Help {
     Usage: labbook <command> [options]
 
     Commands:
-      run NAME|PATH   run a lab and write its HTML report and JSON results
+      run LAB         run a lab and write its HTML report and JSON results
       list            list the labs that can be run by name
-      handout NAME    write the student's files: starter .md, printable HTML, PDF
-      check NAME      check a lab before release: tests pass, stubs score zero,
+      handout LAB     write the student's files: starter .md, printable HTML, PDF
+      check LAB       check a lab before release: tests pass, stubs score zero,
                       nothing secret leaks into the student's files
-      grade NAME SUB… grade students' submissions of a lab
-      autograder NAME export a lab as a Gradescope autograder zip
+      grade LAB SUB…  grade students' submissions of a lab
+      autograder LAB  export a lab as a Gradescope autograder zip
       gradebook merge join the gradebooks of sharded grading runs
 
     Options:
       -h, --help      show help (also: labbook help <command>)
       --version       show LabBook's version
 
-    A lab is found by name as NAME.md in the current folder, then in ./labs,
-    then in each folder of $LABBOOK_PATH, then among the labs installed with
-    LabBook: NAME.md, or NAME/NAME.md for a lab kept in a folder. A PATH is a
-    .md file or such a folder. See docs/cli.md.
+    LAB is a lab's NAME or PATH. A lab is found by name as NAME.md in the
+    current folder, then in ./labs, then in each folder of $LABBOOK_PATH, then
+    among the labs installed with LabBook: NAME.md, or NAME/NAME.md for a lab
+    kept in a folder. A PATH is a .md file or such a folder. See docs/cli.md.
     """
 
   static let run = """
