@@ -447,6 +447,35 @@ import Testing
     #expect(placed.last == fixture.line(cell: 0, offset: 3), "\(placed)")
   }
 
+  /// An element updated in place past the end (`out[i] /= 2`): the frame
+  /// has no line, so the function's own line is named, with the caller.
+  @Test func aCrashInAnInPlaceUpdateIsPlacedAtItsFunction() throws {
+    let fixture = try EngineFixture(
+      "inplace",
+      code: [
+        """
+        func halve(_ x: [Float]) -> [Float] {
+          var out = x
+          for i in 0...out.count { out[i] /= 2 }
+          return out
+        }
+        """,
+        "print(halve([1, 2]))",
+      ])
+    defer { fixture.remove() }
+
+    let result = try testEngine().run(fixture.document, options: RunOptions())
+
+    let error = try #require(result.cells[1].error)
+    #expect(error.message.hasPrefix("Fatal error: Index out of range"), "\(error.message)")
+    // Either the update's own line, when the debug info has it, or `func halve`.
+    let line = try #require(error.location?.line)
+    #expect(
+      [fixture.line(cell: 0, offset: 0), fixture.line(cell: 0, offset: 2)].contains(line),
+      "\(error)")
+    #expect(error.message.contains("called from"), "\(error.message)")
+  }
+
   @Test func installedLayoutIsFoundBesideTheBinary() throws {
     // The layout `make install PREFIX=…` makes, built from this build's files.
     let built = try Toolchain.locate()

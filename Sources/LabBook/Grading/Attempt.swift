@@ -628,7 +628,7 @@ struct Attempt {
           stderrText: String(
             decoding: Engine.mapped(out + "/stderr").suffix(64 * 1024), as: UTF8.self),
           binary: work + "/lab", imageName: "lab", files: [submission.path, labTag],
-          swiftc: grader.toolchain.swiftc)
+          swiftc: grader.toolchain.swiftc, readable: [submission.path])
         crashFrames[index] = frames
         error.location =
           frames.first { $0.file == submission.path }

@@ -51,17 +51,33 @@ struct CrashSite {
   /// of them, is named as in `files`: swiftc records a relative
   /// `#sourceLocation` file under the folder it compiled in
   /// (`/tmp/labbook-grade-x/build/subs/ann.md` for `subs/ann.md`).
-  static func locations(inSymbolizerOutput output: String, files: [String]) -> [SourceLocation] {
-    output.split(separator: "\n").compactMap { line in
+  ///
+  /// A frame at line 0 (compiler-made code, e.g. after an array element's
+  /// in-place update) in a file of `readable` is placed at its function's
+  /// `func` line in that file (`FunctionPlace`), the function being named
+  /// on the line before.
+  static func locations(
+    inSymbolizerOutput output: String, files: [String], readable: Set<String> = []
+  ) -> [SourceLocation] {
+    var texts: [String: String] = [:]
+    var previous = ""
+    return output.split(separator: "\n").compactMap { line in
+      defer { previous = String(line) }
       let parts = line.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count >= 3, let row = Int(parts[parts.count - 2]),
-        let column = Int(parts[parts.count - 1]), row > 0
+        let column = Int(parts[parts.count - 1])
       else { return nil }
       let printed = parts.dropLast(2).joined(separator: ":")
       let file =
         files.first { printed == $0 || (!$0.hasPrefix("/") && printed.hasSuffix("/" + $0)) }
         ?? printed
-      return SourceLocation(file: file, line: row, column: max(column, 1))
+      guard row == 0 else { return SourceLocation(file: file, line: row, column: max(column, 1)) }
+      guard readable.contains(file), let name = FunctionPlace.baseName(ofSymbol: previous)
+      else { return nil }
+      if texts[file] == nil { texts[file] = (try? String(contentsOfFile: file, encoding: .utf8)) }
+      guard let place = texts[file].flatMap({ FunctionPlace.line(ofFunction: name, in: $0) })
+      else { return nil }
+      return SourceLocation(file: file, line: place.line, column: place.column)
     }
   }
 
@@ -75,7 +91,8 @@ struct CrashSite {
   /// `files` named as given (`locations(inSymbolizerOutput:files:)`); empty
   /// when there is no report or no `llvm-symbolizer` next to `swiftc` or on PATH.
   static func frames(
-    stderrText: String, binary: String, imageName: String, files: [String], swiftc: String
+    stderrText: String, binary: String, imageName: String, files: [String], swiftc: String,
+    readable: Set<String> = []
   ) -> [SourceLocation] {
     let offsets = offsets(inReport: stderrText, imageName: imageName)
     guard !offsets.isEmpty else { return [] }
@@ -103,6 +120,7 @@ struct CrashSite {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     deadline.cancel()
-    return locations(inSymbolizerOutput: String(decoding: data, as: UTF8.self), files: files)
+    return locations(
+      inSymbolizerOutput: String(decoding: data, as: UTF8.self), files: files, readable: readable)
   }
 }

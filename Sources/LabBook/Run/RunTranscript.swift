@@ -231,6 +231,16 @@ struct RunTranscript {
   private func labFrames(in text: String) -> [SourceLocation] {
     text.split(separator: "\n").compactMap { line in
       guard let at = line.range(of: " at ", options: .backwards) else { return nil }
+      // A frame in the lab with no line (`f(_:) + 377 in lab at /tmp/x/labs/x.md`):
+      // the function's own line.
+      if isLabFile(String(line[at.upperBound...])),
+        let symbol = line.range(of: " + ").map({ line[..<$0.lowerBound] }),
+        let name = FunctionPlace.baseName(
+          ofSymbol: String(symbol.split(separator: " ", maxSplits: 2).dropFirst(2).first ?? "")),
+        let place = FunctionPlace.line(ofFunction: name, in: document.source)
+      {
+        return SourceLocation(file: document.path, line: place.line, column: place.column)
+      }
       let place = line[at.upperBound...].split(separator: ":", omittingEmptySubsequences: false)
       guard place.count >= 3, let row = Int(place[place.count - 2]),
         let column = Int(place[place.count - 1])
