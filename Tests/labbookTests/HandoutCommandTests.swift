@@ -74,7 +74,7 @@ import Testing
     #expect(check.status == 0)
     #expect(check.stdout.contains("Usage: labbook check NAME|PATH"))
     let overview = try labbook(["--help"])
-    #expect(overview.stdout.contains("handout NAME") && overview.stdout.contains("check NAME"))
+    #expect(overview.stdout.contains("handout LAB") && overview.stdout.contains("check LAB"))
   }
 
   @Test func missingLabIsAUsageError() throws {
