@@ -21,10 +21,11 @@ enum Help {
       -h, --help      show help (also: labbook help <command>)
       --version       show LabBook's version
 
-    LAB is a lab's NAME or PATH. A lab is found by name as NAME.md in the
-    current folder, then in ./labs, then in each folder of $LABBOOK_PATH, then
-    among the labs installed with LabBook: NAME.md, or NAME/NAME.md for a lab
-    kept in a folder. A PATH is a .md file or such a folder. See docs/cli.md.
+    LAB is a lab's NAME or PATH. A lab is found by name (for run, first as
+    NAME.md in the current folder) in ./labs, then in each folder of
+    $LABBOOK_PATH, then among the labs installed with LabBook: NAME.md, or
+    NAME/NAME.md for a lab kept in a folder. A PATH is a .md file or such a
+    folder. See docs/cli.md.
     """
 
   static let run = """

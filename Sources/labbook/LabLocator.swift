@@ -1,14 +1,18 @@
 import Foundation
 
-/// Finds a lab by name: `NAME.md` in the current folder (say, a student's copy
-/// of a handout), then `./labs`, then each folder of `$LABBOOK_PATH`, then the
-/// labs installed with LabBook. In each, the lab `NAME` is the file `NAME.md`
+/// Finds a lab by name: for `labbook run`, `NAME.md` in the current folder
+/// (say, a student's copy of a handout); then `./labs`, then each folder of
+/// `$LABBOOK_PATH`, then the labs installed with LabBook. The instructor's
+/// commands (handout, check, grade, autograder) never take a copy from the
+/// current folder for the lab. In each, the lab `NAME` is the file `NAME.md`
 /// or, for a lab kept in a folder with its data, `NAME/NAME.md`. A path (ending
 /// in `.md` or holding a `/`) is taken as it is; a path to a folder means the
 /// `.md` file inside named after the folder.
 struct LabLocator {
   /// The folders searched, in order.
   let folders: [String]
+  /// Whether `NAME.md` in the current folder comes first (`labbook run`).
+  var currentFolderFirst = false
 
   init(environment: [String: String] = ProcessInfo.processInfo.environment) {
     var folders = ["labs"]
@@ -35,7 +39,9 @@ struct LabLocator {
       }
     }
     // One's own copy in the current folder comes before any lab folder.
-    if !isPath, Self.kind(nameOrPath + ".md") == .file { return nameOrPath + ".md" }
+    if currentFolderFirst, !isPath, Self.kind(nameOrPath + ".md") == .file {
+      return nameOrPath + ".md"
+    }
     var folderWithoutLab: String?
     for folder in folders {
       let file = folder + "/" + nameOrPath + ".md"

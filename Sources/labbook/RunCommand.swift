@@ -21,7 +21,9 @@ struct RunCommand {
     var options = try runOptions()
     let outputFolder = try Self.prepareOutputFolder(arguments.value("-o", "--output") ?? "out")
 
-    let path = try LabLocator().locate(name)
+    var locator = LabLocator()
+    locator.currentFolderFirst = true
+    let path = try locator.locate(name)
     let labName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     // Another lab file of the same name must not lose its report silently.
     let source = ReportSource(folder: outputFolder, name: labName)

@@ -34,7 +34,8 @@ import Testing
   }
 
   /// A student's copy of a handout, `dropout.md` in the current folder, is
-  /// what `labbook run dropout` runs there, not the installed lab.
+  /// what `labbook run dropout` runs there, not the installed lab; the
+  /// instructor's commands still take the installed lab.
   @Test func aLabInTheCurrentFolderComesFirst() throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("labbook-own-\(UUID().uuidString)")
@@ -47,6 +48,11 @@ import Testing
     let report = try String(
       contentsOf: folder.appendingPathComponent("out/dropout.html"), encoding: .utf8)
     #expect(report.contains("My copy"))
+    // The instructor's commands never take the copy for the lab.
+    let exported = try labbook(["autograder", "dropout", "-o", "ag.zip"], in: folder)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let zip = try Data(contentsOf: folder.appendingPathComponent("ag.zip"))
+    #expect(zip.range(of: Data("lab/data/digits.csv".utf8)) != nil, "the shipped lab's data")
   }
 
   /// A student who deletes a solution marker still gets a working run, but
