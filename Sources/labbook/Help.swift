@@ -113,9 +113,10 @@ enum Help {
         reads without a warning (e.g. a misspelt attribute such as `hiden`);
       - the instructor's lab runs cleanly with full marks on every test, each
         test cell records a check, each answer block has a key, and every
-        {{name}} in the prose is a value the run records or a parameter; and
-        again with the lab's grading params (grading: params.NAME), as grade
-        runs it;
+        {{name}} in the prose is a value the run records or a parameter (only
+        a parameter when the handout has no figures: nothing else shows
+        there); and again with the lab's grading params (grading:
+        params.NAME), as grade runs it;
       - graded as `labbook grade` grades it, the instructor's solutions earn
         full marks, and the lab with every solution stubbed (an empty
         submission, hidden tests included) compiles and scores zero; with

@@ -196,6 +196,35 @@ import Testing
       })
   }
 
+  /// Without `handout: {figures: true}` the printable handout has no run:
+  /// a recorded value in the prose would show ⟨no value⟩ there; a param not.
+  @Test func aRecordedValueTheHandoutCannotShowIsAProblem() throws {
+    let source =
+      Self.lab(counter: false).replacingOccurrences(
+        of: "title: Three regions\n", with: "title: Three regions\nparams:\n  k: 3\n"
+      ) + "\nWith {{k}} layers the loss is {{loss}}.\n"
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    let problems = check.handoutValueProblems()
+    let line = Handout.lines(of: source).count
+    #expect(
+      problems.map(\.description) == [
+        "\(document.path):\(line):31: error: {{loss}} is not a front-matter param, and the "
+          + "student's printable handout has no run to take it from, so it shows ⟨no value: "
+          + "loss⟩ there\n  hint: set `handout: {figures: true}` in the front matter to show "
+          + "the reference run's values and figures, or move the sentence into instructor-only "
+          + "text"
+      ])
+
+    let withFigures = source.replacingOccurrences(
+      of: "params:\n", with: "handout:\n  figures: true\nparams:\n")
+    let (shown, other) = try Self.written(withFigures)
+    defer { try? FileManager.default.removeItem(atPath: other) }
+    let figures = LabCheck(handout: try Handout(instructorLab: shown), engine: try testEngine())
+    #expect(figures.handoutValueProblems().isEmpty)
+  }
+
   /// Grading runs with `grading: params.k: v`; a test that holds only at the
   /// defaults passes the instructor's run but not the graded one.
   @Test func theInstructorsLabIsAlsoRunWithTheGradingParams() throws {

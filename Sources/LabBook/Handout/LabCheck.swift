@@ -119,6 +119,7 @@ public struct LabCheck {
         of: "so the report shows", with: "so the report and the student's handout show")
       problems.append(problem)
     }
+    problems += handoutValueProblems()
     for answer in document.answers where answer.key == nil {
       problems.append(
         Problem(
@@ -134,6 +135,39 @@ public struct LabCheck {
       }
     }
     return result
+  }
+
+  /// A problem for each `{{name}}` in the student's prose that the printable
+  /// handout cannot fill: without `handout: {figures: true}` it has no run,
+  /// so only front-matter params have values there, and a recorded value
+  /// shows as ⟨no value: name⟩. Placed at the name in the instructor's lab.
+  func handoutValueProblems() -> [Problem] {
+    let document = handout.document
+    guard !HandoutPage.allowsFigures(document),
+      let student = try? LabDocument.parse(handout.markdown, path: document.path)
+    else { return [] }
+    let params = Set(document.frontMatter.params.map(\.name))
+    var shown: [String] = []
+    for case .prose(let prose) in student.blocks {
+      for case .value(let name) in ProseSlots(prose.markdown).slots
+      where !params.contains(name) && !shown.contains(name) {
+        shown.append(name)
+      }
+    }
+    return shown.map { name in
+      let place = document.blocks.lazy.compactMap { block -> SourceLocation? in
+        guard case .prose(let prose) = block, prose.markdown.contains(name) else { return nil }
+        let at = Report.place(of: name, in: prose.markdown)
+        return SourceLocation(
+          file: prose.location.file, line: prose.location.line + at.line, column: at.column)
+      }.first
+      return Problem(
+        "{{\(name)}} is not a front-matter param, and the student's printable handout has no "
+          + "run to take it from, so it shows ⟨no value: \(name)⟩ there",
+        at: place,
+        hint: "set `handout: {figures: true}` in the front matter to show the reference run's "
+          + "values and figures, or move the sentence into instructor-only text")
+    }
   }
 
   /// Runs the instructor's lab as `labbook grade` does, with the grading

@@ -85,7 +85,7 @@ extension Report {
 
   /// The 0-based line and 1-based column of the first `{{ name }}` in
   /// `markdown`, spaces inside the braces allowed; (0, 1) when not found.
-  private static func place(of name: String, in markdown: String) -> (line: Int, column: Int) {
+  static func place(of name: String, in markdown: String) -> (line: Int, column: Int) {
     for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     {
