@@ -206,7 +206,7 @@ import Testing
     let (document, folder) = try Self.written(source)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
-    let problems = check.handoutValueProblems()
+    let problems = check.handoutValueProblems(recorded: ["loss", "k"])
     let line = Handout.lines(of: source).count
     #expect(
       problems.map(\.description) == [
@@ -222,7 +222,7 @@ import Testing
     let (shown, other) = try Self.written(withFigures)
     defer { try? FileManager.default.removeItem(atPath: other) }
     let figures = LabCheck(handout: try Handout(instructorLab: shown), engine: try testEngine())
-    #expect(figures.handoutValueProblems().isEmpty)
+    #expect(figures.handoutValueProblems(recorded: ["loss", "k"]).isEmpty)
   }
 
   /// Grading runs with `grading: params.k: v`; a test that holds only at the

@@ -214,6 +214,16 @@ private let instructorLab = """
   #expect(handout.markdown.contains("Text."))
 }
 
+@Test func aNumberBlockSaysWhichFormsAreRead() throws {
+  let source = "Loss?\n\n```answer id=loss number points=1\nkey: 2.3\ntolerance: 0.1\n```\n"
+  let student = try Handout(instructorLab: parseLab(source)).markdown
+  #expect(
+    student.contains(
+      "<!-- one number, e.g. 0.25, -3 or 2.5e-3: not a fraction (1/4), a comma or units -->\n"
+        + "```answer id=loss number points=1\n```"), "\(student)")
+  #expect(try parseLab(student).answers.first?.response == "")
+}
+
 @Test func aChoiceBlockCarriesAHintAboveItThatIsNoResponse() throws {
   let handout = try Handout(instructorLab: parseLab(instructorLab))
   let student = handout.markdown

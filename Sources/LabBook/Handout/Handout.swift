@@ -114,6 +114,9 @@ public struct Handout: Sendable {
   /// comment (prose, not shown when rendered), since every line inside the
   /// block is read as the response.
   static let choiceHint = "<!-- answer with the letter of your choice, e.g. X (several: X, Y) -->"
+  /// The line above each `number` answer block: which forms are read.
+  static let numberHint =
+    "<!-- one number, e.g. 0.25, -3 or 2.5e-3: not a fraction (1/4), a comma or units -->"
 
   /// Whether a cell is left out of student versions: `instructor` cells and
   /// `hidden` ones (a hidden test, or a cell only hidden tests need).

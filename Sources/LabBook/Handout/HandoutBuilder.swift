@@ -41,7 +41,10 @@ extension Handout {
           {
             drop(range, kind: .instructorOnly)
           } else {
-            answerBlock(range, hint: answer.kind == .choice ? Handout.choiceHint : nil)
+            answerBlock(
+              range,
+              hint: answer.kind == .choice
+                ? Handout.choiceHint : answer.kind == .number ? Handout.numberHint : nil)
           }
         }
       }

@@ -119,7 +119,7 @@ public struct LabCheck {
         of: "so the report shows", with: "so the report and the student's handout show")
       problems.append(problem)
     }
-    problems += handoutValueProblems()
+    problems += handoutValueProblems(recorded: Set(result.values.keys))
     for answer in document.answers where answer.key == nil {
       problems.append(
         Problem(
@@ -140,8 +140,10 @@ public struct LabCheck {
   /// A problem for each `{{name}}` in the student's prose that the printable
   /// handout cannot fill: without `handout: {figures: true}` it has no run,
   /// so only front-matter params have values there, and a recorded value
-  /// shows as ⟨no value: name⟩. Placed at the name in the instructor's lab.
-  func handoutValueProblems() -> [Problem] {
+  /// shows as ⟨no value: name⟩. Only names in `recorded` (the run's values)
+  /// are listed: one the run does not record is a problem already. Placed
+  /// at the name in the instructor's lab.
+  func handoutValueProblems(recorded: Set<String>) -> [Problem] {
     let document = handout.document
     guard !HandoutPage.allowsFigures(document),
       let student = try? LabDocument.parse(handout.markdown, path: document.path)
@@ -150,7 +152,7 @@ public struct LabCheck {
     var shown: [String] = []
     for case .prose(let prose) in student.blocks {
       for case .value(let name) in ProseSlots(prose.markdown).slots
-      where !params.contains(name) && !shown.contains(name) {
+      where recorded.contains(name) && !params.contains(name) && !shown.contains(name) {
         shown.append(name)
       }
     }
