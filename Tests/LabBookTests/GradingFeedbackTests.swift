@@ -148,4 +148,27 @@ import Testing
     #expect(page.contains("1 / 3</strong>, plus up to 2 still to be graded by hand"))
     #expect(page.contains("<span class=\"tag\">timed out</span>"))
   }
+
+  /// A failed check's name is said once: with its own message, not also in
+  /// the list of failed names.
+  @Test func aFailedChecksNameIsSaidOnce() {
+    func item(_ message: String, _ checks: [CheckResult]) -> StudentGrade.Item {
+      StudentGrade.Item(
+        id: "t", name: "t", kind: "test", hidden: false, score: 0, maxScore: 1,
+        status: .failed, checks: checks, message: message)
+    }
+    let miss = CheckResult(
+      name: "std", passed: false, message: "expected 0.2, got 0.0", points: 1, score: 0)
+    #expect(item("failed: std", [miss]).explanation == ["std: expected 0.2, got 0.0"])
+    // A hidden check has no message: the list is all there is.
+    let hidden = CheckResult(name: "check 1", passed: false, message: "", points: 1, score: 0.5)
+    #expect(
+      item("partial credit: check 1", [hidden]).explanation == ["partial credit: check 1"])
+    // A message saying more than the names stays.
+    #expect(
+      item("failed: std; it needs solution 1 of cell \"f\", which …", [miss]).explanation == [
+        "failed: std; it needs solution 1 of cell \"f\", which …",
+        "std: expected 0.2, got 0.0",
+      ])
+  }
 }

@@ -788,7 +788,8 @@ struct Attempt {
       message = "the test made no checks"
     } else if status != .passed {
       let failed = shown.filter { !$0.passed }.map(\.name)
-      message = "failed: " + failed.joined(separator: ", ")
+      message =
+        (status == .partial ? "partial credit: " : "failed: ") + failed.joined(separator: ", ")
       if let why = stubbedNeed(index) { message += "; it " + why.message }
     }
     return StudentGrade.Item(

@@ -48,11 +48,10 @@ public struct Feedback {
       let score = pending ? "–" : Gradebook.number(item.score)
       page += "</td><td>\(score) / \(Gradebook.number(item.maxScore))</td>"
       page += "<td>\(pending ? "pending" : e(item.status.rawValue))"
-      if !item.message.isEmpty { page += "<br><span class=\"msg\">\(e(item.message))</span>" }
+      let lines = item.explanation
+      if let first = lines.first { page += "<br><span class=\"msg\">\(e(first))</span>" }
       if let location = item.location { page += "<br><code>\(e(location.description))</code>" }
-      for check in item.checks where !check.passed && !check.message.isEmpty {
-        page += "<br><span class=\"msg\">\(e(check.name)): \(e(check.message))</span>"
-      }
+      for line in lines.dropFirst() { page += "<br><span class=\"msg\">\(e(line))</span>" }
       page += "</td></tr>\n"
     }
     page += "</table>\n"

@@ -50,10 +50,7 @@ public enum Gradebook {
   /// (`passed`/`failed`), `visibility` and `output`.
   public static func gradescope(_ grade: StudentGrade, hiddenVisibility: String) -> Data {
     let tests: [[String: Any]] = grade.items.map { item in
-      var output = item.message
-      for check in item.checks where !check.passed && !check.message.isEmpty {
-        output += (output.isEmpty ? "" : "\n") + "\(check.name): \(check.message)"
-      }
+      var output = item.explanation.joined(separator: "\n")
       if let location = item.location { output += "\n(at \(location))" }
       return [
         "name": item.name, "score": item.score, "max_score": item.maxScore,

@@ -51,6 +51,25 @@ public struct StudentGrade: Codable, Sendable {
       self.message = message
       self.location = location
     }
+
+    /// What to tell the student about this item, line by line: its message,
+    /// then each failed check's own message. A message that only lists the
+    /// failed checks' names ("failed: a, b") is left out when every one of
+    /// them has a line of its own: the name would be said twice.
+    public var explanation: [String] {
+      let failed = checks.filter { !$0.passed && !$0.message.isEmpty }
+      let lines = failed.map { "\($0.name): \($0.message)" }
+      let listing = ["failed: ", "partial credit: "].contains { message.hasPrefix($0) }
+      let named = checks.filter { !$0.passed }.map(\.name)
+      if listing, !failed.isEmpty, failed.count == named.count,
+        ["failed: ", "partial credit: "].contains(where: {
+          message == $0 + named.joined(separator: ", ")
+        })
+      {
+        return lines
+      }
+      return (message.isEmpty ? [] : [message]) + lines
+    }
   }
 
   /// Bumped when a field changes meaning; a resumed run regrades others.
