@@ -144,6 +144,24 @@ import Testing
     #expect(html.contains("Not run: the lab program did not build"))
   }
 
+  /// A test cell's `points=` scales its checks as grading does: one of two
+  /// 1-point checks in a 3-point test is 1.5 of 3.
+  @Test func theSummaryCountsATestsPointsAsGradingDoes() throws {
+    let document = try parseLab("```swift id=t test points=3\ncheck(\"a\", true)\n```\n")
+    let result = RunResult(
+      lab: "lab", title: "Lab", seed: 0, startedAt: "t", labbookVersion: "0",
+      cells: [
+        CellResult(
+          id: "t", status: .ok,
+          outputs: [
+            .check(CheckResult(name: "a", passed: true, message: "", points: 1, score: 1)),
+            .check(CheckResult(name: "b", passed: false, message: "", points: 1, score: 0)),
+          ])
+      ])
+    let html = Report(document: document, result: result, options: Self.plainOptions).html()
+    #expect(html.contains("1 of 2 passed, 1.5/3 points"), "\(html)")
+  }
+
   @Test func cellsAfterACompileErrorSayTheProgramDidNotBuild() {
     let error = Diagnostic(
       .error, at: SourceLocation(file: "x.md", line: 3, column: 5), "cannot find 'q'")

@@ -142,20 +142,33 @@ public struct Report {
   }
 
   /// "3 of 4 passed, 5/7 points" over every check the run recorded; `nil`
-  /// when there is none. Points are left out when no check carries any.
+  /// when there is none. Points are left out when no check carries any. A
+  /// test cell with `points=` counts as grading counts it: its checks'
+  /// share of that many points.
   private func checkSummary() -> String? {
-    let checks = result.cells.flatMap { cell in
-      cell.outputs.compactMap { output -> CheckResult? in
+    var checks: [CheckResult] = []
+    var score = 0.0
+    var points = 0.0
+    for cell in result.cells {
+      let own = cell.outputs.compactMap { output -> CheckResult? in
         if case .check(let check) = output { return check }
         return nil
+      }
+      checks += own
+      let possible = own.map(\.points).reduce(0, +)
+      let earned = own.map(\.score).reduce(0, +)
+      if let scale = document.cells.first(where: { $0.id == cell.id })?.points, possible > 0 {
+        score += scale * earned / possible
+        points += scale
+      } else {
+        score += earned
+        points += possible
       }
     }
     guard !checks.isEmpty else { return nil }
     let passed = checks.filter(\.passed).count
     var text = "\(passed) of \(checks.count) passed"
-    let points = checks.map(\.points).reduce(0, +)
     if points > 0 {
-      let score = checks.map(\.score).reduce(0, +)
       text += ", \(formatNumber(score))/\(formatNumber(points)) points"
     }
     if passed < checks.count { text = "<span class=\"summary-failed\">\(text)</span>" }
