@@ -153,6 +153,48 @@ import Testing
       ])
   }
 
+  /// A stub that does not compile (an untyped `let` used after its region)
+  /// is reported at its own region, whichever region the grader blamed.
+  @Test func aStubThatDoesNotCompileIsNamedAtItsRegion() throws {
+    let source = """
+      ---
+      title: Two regions
+      ---
+
+      ```swift id=f solution
+      func f() -> Double {
+        // BEGIN SOLUTION
+        return 2
+        // END SOLUTION
+      }
+      // BEGIN SOLUTION
+      let halfway = f() / 2
+      // END SOLUTION
+      let twice = halfway * 4
+      ```
+
+      ```swift id=t test points=2
+      checkClose("f", f(), 2)
+      checkClose("twice", twice, 4)
+      ```
+
+      """
+    let (document, folder) = try Self.written(source)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let check = LabCheck(handout: try Handout(instructorLab: document), engine: try testEngine())
+    var problems: [LabCheck.Problem] = []
+    check.stubbedRuns(&problems) { _ in }
+    let begin =
+      try #require(
+        Handout.lines(of: source).lastIndex { $0.content.contains("BEGIN SOLUTION") }) + 1
+    #expect(
+      problems.contains {
+        $0.location?.line == begin
+          && $0.message.hasPrefix(
+            "the lab without solution 2 of cell \"f\" does not compile: cannot find 'halfway'")
+      }, "\(problems)")
+  }
+
   @Test func checkCatchesAFailingTestInTheInstructorsLab() throws {
     let source = Self.lab().replacingOccurrences(of: "triple(2), 6", with: "triple(2), 7")
     let (document, folder) = try Self.written(source)

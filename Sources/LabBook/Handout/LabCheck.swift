@@ -311,7 +311,9 @@ public struct LabCheck {
       let what = "the lab without solution \(region.index + 1) of cell \"\(region.cellID)\""
       note("grading " + what)
       let grade = grader.grade(stubbing: [position])
-      compiles(grade, what: what, &problems)
+      compiles(
+        grade, what: what, at: SourceLocation(file: document.path, line: region.beginLine),
+        &problems)
       let score = grade.items.filter { $0.kind == "test" }.map(\.score).reduce(0, +)
       if score >= full {
         problems.append(
@@ -470,13 +472,24 @@ public struct LabCheck {
   /// A stub must compile as it stands: the grader says when one does not,
   /// in the grade's problems (a region it stubbed) or in a test's message
   /// (a test it left out, or the lab it could not build).
-  private func compiles(_ grade: StudentGrade, what: String, _ problems: inout [Problem]) {
+  /// One problem per grade: the first such message, at `place` when given
+  /// (the stubbed region: the grader may blame a neighbour for its stub),
+  /// without the grader's "solution N of cell … does not compile:" lead.
+  private func compiles(
+    _ grade: StudentGrade, what: String, at place: SourceLocation? = nil,
+    _ problems: inout [Problem]
+  ) {
     let cause = { (message: String) in message.contains("compile") }
-    compiles(grade.problems.filter { cause($0.message) }, what: what, &problems)
     let failed = grade.items.filter { $0.kind == "test" && cause($0.message) }
-    compiles(
-      failed.map { Diagnostic(.error, at: $0.location ?? fence(of: $0.id), $0.message) },
-      what: what, &problems)
+    let found =
+      grade.problems.first { $0.severity == .error && cause($0.message) }
+      ?? failed.first.map { Diagnostic(.error, at: $0.location ?? fence(of: $0.id), $0.message) }
+    guard var first = found else { return }
+    if let lead = first.message.range(of: " does not compile: ") {
+      first.message = String(first.message[lead.upperBound...])
+    }
+    first.location = place ?? first.location
+    compiles([first], what: what, &problems)
   }
 
   private func compiles(_ diagnostics: [Diagnostic], what: String, _ problems: inout [Problem]) {
