@@ -38,12 +38,8 @@ public enum Solutions {
       }
     }
     guard warnings.isEmpty else { return warnings }
-    for cell in document.cells
-    where cell.isSolution
-      && !found.contains(where: {
-        $0.cellID == cell.id
-      })
-    {
+    let withRegions = Set(found.map(\.cellID))
+    for cell in document.cells where cell.isSolution && !withRegions.contains(cell.id) {
       warnings.append(
         Diagnostic(
           .warning, at: cell.fenceLocation,
