@@ -162,7 +162,6 @@ struct RegionRules {
   struct Scan {
     /// Names declared at depth 0, with their lines, in order.
     var names: [(name: String, line: Int)] = []
-    var declared: Set<String> { Set(names.map(\.name)) }
     /// Bracket depth at the end.
     var depth = 0
     /// The line of the first closing bracket with nothing open before it in

@@ -98,13 +98,10 @@ struct RunTranscript {
         "stopped: the lab ran past its time limit of \(formatNumber(timeout)) s; "
         + "raise `timeout:` in the front matter or make the cell do less"
       if let place = frames.first {
-        var named: Set<Int> = [place.line]
-        let callers = frames.dropFirst().filter { named.insert($0.line).inserted }
+        let callers = Self.callers(in: frames, after: place)
         message +=
           " (it was running line \(place.line)"
-          + (callers.isEmpty
-            ? "" : ", called from " + callers.prefix(3).map(\.description).joined(separator: ", "))
-          + ")"
+          + (callers.isEmpty ? "" : ", called from " + callers) + ")"
       }
       cells[cell].status = .timedOut
       cells[cell].error = CellError(message: message, location: frames.first ?? fence)
@@ -124,14 +121,8 @@ struct RunTranscript {
       if let thrown = message.range(of: Self.uncaughtPhrase) {
         (message, location) = uncaught(String(message[thrown.upperBound...]), in: cell, fence)
       }
-      // Callers on the line already named (a closure called where it is
-      // written) say nothing new.
-      var named: Set<Int> = [location.line]
-      let callers = frames.dropFirst().filter { named.insert($0.line).inserted }
-      if !callers.isEmpty {
-        message +=
-          " (called from " + callers.prefix(3).map(\.description).joined(separator: ", ") + ")"
-      }
+      let callers = Self.callers(in: frames, after: location)
+      if !callers.isEmpty { message += " (called from " + callers + ")" }
       cells[cell].status = .failed
       cells[cell].error = CellError(message: message, location: location, signal: name)
     case .exited(let code):
@@ -141,6 +132,15 @@ struct RunTranscript {
           + "`exit` in a cell ends the whole lab, so leave it out",
         location: fence)
     }
+  }
+
+  /// Up to three of the lab places below the innermost frame, as
+  /// `x.md:L:C, …`; empty when there are none. Callers on a line already
+  /// named (a closure called where it is written) say nothing new.
+  private static func callers(in frames: [SourceLocation], after place: SourceLocation) -> String {
+    var named: Set<Int> = [place.line]
+    let callers = frames.dropFirst().filter { named.insert($0.line).inserted }
+    return callers.prefix(3).map(\.description).joined(separator: ", ")
   }
 
   /// What Swift's runtime says when an error thrown at top level is not
